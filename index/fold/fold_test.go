@@ -1,0 +1,113 @@
+package fold
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"２月２６日", "2月26日"},
+		{"復工復產", "复工复产"},
+		{"COVID-19 Hello", "covid-19 hello"},
+		{"房 地 产", "房地产"},
+		{"2月\n26 日", "2月\n26日"},
+		{"汽车 4S 店", "汽车4s店"},
+		{"hello   world", "hello world"},
+		{"  示范区 （高新区）  ", "示范区(高新区)"},
+		{"Ａｂｃ１２３", "abc123"},
+		{"a\u3000b", "a b"},
+		{"", ""},
+		{"\x00\x00", ""},
+	}
+	for _, tt := range tests {
+		if got := String(tt.in); got != tt.want {
+			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMapPointsBackToTheDisplayedText(t *testing.T) {
+	in := "建 设 和 房 地 产 ２０２０"
+	form, src := Map(in)
+	if string(form) != "建设和房地产2020" {
+		t.Fatalf("Map(%q) form = %q", in, string(form))
+	}
+	if len(src) != len(form) {
+		t.Fatalf("len(src) = %d, want %d", len(src), len(form))
+	}
+	rs := []rune(in)
+	// 房地产 is form[3:6]; it must map to the displayed "房 地 产".
+	got := string(rs[src[3] : src[5]+1])
+	if got != "房 地 产" {
+		t.Errorf("form[3:6] maps to %q, want %q", got, "房 地 产")
+	}
+	if got := string(rs[src[6]]); got != "２" {
+		t.Errorf("form[6] maps to %q, want full-width ２", got)
+	}
+}
+
+func TestGramsAndCover(t *testing.T) {
+	var got []string
+	Grams([]rune("疫情防"), func(s string) { got = append(got, s) })
+	want := []string{"疫", "疫情", "情", "情防", "防"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Grams(疫情防) = %q, want %q", got, want)
+	}
+	covers := []struct {
+		in   string
+		want []string
+	}{
+		{"鹏", []string{"鹏"}},
+		{"疫情", []string{"疫情"}},
+		{"房地产", []string{"房地", "地产"}},
+		{"疫情防控", []string{"疫情", "防控"}},
+		{"疫情防控一", []string{"疫情", "防控", "控一"}},
+	}
+	for _, c := range covers {
+		if got := Cover([]rune(c.in)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Cover(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestRuns(t *testing.T) {
+	got := Runs([]rune("4s店,疫情。a b"))
+	var s []string
+	for _, r := range got {
+		s = append(s, string(r))
+	}
+	want := []string{"4s店", "疫情", "a", "b"}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("Runs = %q, want %q", s, want)
+	}
+}
+
+func FuzzMap(f *testing.F) {
+	for _, s := range []string{"２月 ２６日", "復 工", "a  b\nc", "\x00", "ﬁ ㈠ 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		form, src := Map(s)
+		if len(form) != len(src) {
+			t.Fatalf("Map(%q): %d runes but %d sources", s, len(form), len(src))
+		}
+		n := int32(len([]rune(s)))
+		for i, k := range src {
+			if k < 0 || k >= n || i > 0 && k < src[i-1] {
+				t.Fatalf("Map(%q): src[%d] = %d out of order or range", s, i, k)
+			}
+		}
+		if String(s) != string(form) {
+			t.Fatalf("String(%q) != Map form", s)
+		}
+	})
+}
+
+func BenchmarkString(b *testing.B) {
+	s := "本报讯（记者郭树勋）2月24日下午，省、市统筹推进新冠肺炎疫情防控和經濟社會發展工作部署会议召开后，示范区立即召开"
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		String(s)
+	}
+}
