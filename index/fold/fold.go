@@ -71,6 +71,9 @@ func IsUnit(r rune) bool {
 	if r < 0x80 {
 		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
 	}
+	if 0x4E00 <= r && r <= 0x9FFF { // the common Han block, checked first: it is most of the text
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 

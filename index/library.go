@@ -1,0 +1,317 @@
+// Package index is Baosou's library: the imported sources, the articles cut
+// from them, and a Chinese-aware full-text index over those articles.
+//
+// A library is a folder:
+//
+//	manifest.json    the sources imported, with their article counts (the truth)
+//	sources/ID.zst   a compressed copy of each imported file, as it was
+//	docs/ID.dat      its articles, displayed text and search forms (see store.go)
+//	index/           the Bleve index, derived: rebuilt from the above when damaged
+//	pending/ID       an import or removal under way; rolled back if the process died
+//	lock             held by the process that has the library open
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Library is an open library folder. Its methods are safe for concurrent use:
+// searches go on while an import runs.
+type Library struct {
+	dir  string
+	lock *os.File
+
+	idx bleve.Index
+
+	mu      sync.RWMutex
+	sources []Source                // as in the manifest, oldest first
+	stores  map[string]*storeReader // open docs files by source ID
+	hashes  map[[8]byte]bool        // content hashes of all articles; nil until an import needs them
+	notice  string
+
+	importMu        sync.Mutex // one import, removal or rebuild at a time
+	closed          bool
+	pendingRollback []string // sources a dead process left half imported
+}
+
+// Options change how a library is opened.
+type Options struct {
+	NoSample bool                  // do not import the bundled sample into a new library
+	Progress func(done, total int) // reports a rebuild of the index, when one is needed
+}
+
+// DefaultDir is the library folder used without --data: $BAOSOU_DATA, else the
+// user data folder ($XDG_DATA_HOME/baosou, ~/.local/share/baosou on Linux).
+func DefaultDir() string {
+	if d := os.Getenv("BAOSOU_DATA"); d != "" {
+		return d
+	}
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		if d, err := os.UserConfigDir(); err == nil {
+			return filepath.Join(d, "baosou")
+		}
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "baosou")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "baosou")
+	}
+	return "baosou-data"
+}
+
+// Open opens the library in dir, creating it (with the bundled sample) when new.
+func Open(dir string) (*Library, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith opens the library in dir. It fails with ErrLocked when another
+// process has it open. A damaged or outdated index is rebuilt from the stored
+// sources, and Notice says so.
+func OpenWith(dir string, o Options) (*Library, error) {
+	for _, sub := range []string{"", "sources", "docs", "pending"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create library folder: %w", err)
+		}
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{dir: dir, lock: lock, stores: map[string]*storeReader{}}
+	fresh, err := l.readManifest()
+	if err == nil {
+		err = l.recoverPending()
+	}
+	if err == nil {
+		err = l.openIndex(o.Progress)
+	}
+	if err == nil && fresh && !o.NoSample {
+		err = l.importSample()
+	}
+	if err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// Dir is the library folder.
+func (l *Library) Dir() string { return l.dir }
+
+// Notice is a message for the user about what Open had to do (a rebuilt
+// index, a rolled-back import), or "".
+func (l *Library) Notice() string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.notice
+}
+
+func (l *Library) addNotice(s string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.notice != "" {
+		l.notice += "\n"
+	}
+	l.notice += s
+}
+
+// Close releases the library. It waits for an import under way to stop.
+func (l *Library) Close() error {
+	l.importMu.Lock()
+	defer l.importMu.Unlock()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	var err error
+	if l.idx != nil {
+		err = l.idx.Close()
+	}
+	for _, s := range l.stores {
+		s.close()
+	}
+	if l.lock != nil {
+		unlockDir(l.lock)
+	}
+	return err
+}
+
+// Sources lists the imported sources, oldest first.
+func (l *Library) Sources() []Source {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return append([]Source(nil), l.sources...)
+}
+
+// Articles is the number of articles in the library.
+func (l *Library) Articles() int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n := 0
+	for _, s := range l.sources {
+		n += s.Articles
+	}
+	return n
+}
+
+func (l *Library) source(id string) (Source, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	for _, s := range l.sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+type manifestFile struct {
+	Schema  int      `json:"schema"`
+	Sources []Source `json:"sources"`
+}
+
+// readManifest loads manifest.json; fresh is true for a library never written.
+func (l *Library) readManifest() (fresh bool, err error) {
+	path := filepath.Join(l.dir, "manifest.json")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	var m manifestFile
+	if err := json.Unmarshal(b, &m); err != nil {
+		return false, fmt.Errorf("%s is damaged (%v); the sources are safe in %s", path, err, filepath.Join(l.dir, "sources"))
+	}
+	l.sources = m.Sources
+	return false, nil
+}
+
+// writeManifest replaces manifest.json atomically: a crash leaves the old or the new one.
+func (l *Library) writeManifest(sources []Source) error {
+	b, err := json.MarshalIndent(manifestFile{Schema: schemaVersion, Sources: sources}, "", " ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(l.dir, "manifest.json"), b)
+}
+
+func writeFileAtomic(path string, b []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// store returns the open docs file of a source.
+func (l *Library) store(sourceID string) (*storeReader, error) {
+	l.mu.RLock()
+	s := l.stores[sourceID]
+	l.mu.RUnlock()
+	if s != nil {
+		return s, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if s := l.stores[sourceID]; s != nil {
+		return s, nil
+	}
+	s, err := openStore(l.docsPath(sourceID))
+	if err != nil {
+		return nil, err
+	}
+	l.stores[sourceID] = s
+	return s, nil
+}
+
+func (l *Library) docsPath(id string) string   { return filepath.Join(l.dir, "docs", id+".dat") }
+func (l *Library) sourcePath(id string) string { return filepath.Join(l.dir, "sources", id+".zst") }
+func (l *Library) pendingPath(id string) string {
+	return filepath.Join(l.dir, "pending", id)
+}
+
+func docID(source string, i int) string { return source + "-" + strconv.Itoa(i) }
+
+func splitID(id string) (source string, i int, ok bool) {
+	k := strings.LastIndexByte(id, '-')
+	if k < 0 {
+		return "", 0, false
+	}
+	i, err := strconv.Atoi(id[k+1:])
+	return id[:k], i, err == nil && i >= 0
+}
+
+// Get returns one article by ID.
+func (l *Library) Get(id string) (*Doc, error) {
+	src, i, ok := splitID(id)
+	if !ok {
+		return nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	s, err := l.store(src)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
+		}
+		return nil, err
+	}
+	d, err := s.doc(i)
+	if err != nil {
+		return nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	meta, _ := l.source(src)
+	return &Doc{
+		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, Date: d.Date, Reporter: d.Reporter,
+		Photographer: d.Photographer, Kind: d.Kind, Source: meta.Name, SourceID: src,
+		Paragraphs: d.Paragraphs, Body: strings.Join(d.Paragraphs, "\n"),
+	}, nil
+}
+
+func (l *Library) sortedSourceIDs() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	ids := make([]string, len(l.sources))
+	for i, s := range l.sources {
+		ids[i] = s.ID
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func progName() string { return filepath.Base(os.Args[0]) }
+
+var _ = time.Now

@@ -1,0 +1,52 @@
+package index
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// BenchmarkSearchLibrary searches the library in $BAOSOU_BENCH_LIB (a large
+// imported corpus; see bench/) with a mix of queries.
+func BenchmarkSearchLibrary(b *testing.B) {
+	dir := os.Getenv("BAOSOU_BENCH_LIB")
+	if dir == "" {
+		b.Skip("BAOSOU_BENCH_LIB not set")
+	}
+	l, err := OpenWith(dir, Options{NoSample: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	qs := []string{"的", "王", "疫情", "数据库", "服务器配置", "春风", "的时候"}
+	for _, q := range qs {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := l.Search(context.Background(), q, SearchOptions{Limit: 20}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkImportCorpus imports $BAOSOU_BENCH_CORPUS (a .jsonl file) into a new library.
+func BenchmarkImportCorpus(b *testing.B) {
+	path := os.Getenv("BAOSOU_BENCH_CORPUS")
+	if path == "" {
+		b.Skip("BAOSOU_BENCH_CORPUS not set")
+	}
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		l, err := OpenWith(b.TempDir(), Options{NoSample: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := l.Import(context.Background(), []string{path}, ImportOptions{})
+		if err != nil || len(rep.Failed) > 0 {
+			b.Fatal(err, rep.Failed)
+		}
+		l.Close()
+	}
+}

@@ -1,0 +1,341 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"baosou/assets"
+	"baosou/index/fold"
+)
+
+// openSample opens a new library, which holds the bundled sample page.
+func openSample(t testing.TB) *Library {
+	t.Helper()
+	l, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func find(t testing.TB, l *Library, q string, opt SearchOptions) *Results {
+	t.Helper()
+	if opt.Limit == 0 {
+		opt.Limit = 100
+	}
+	res, err := l.Search(context.Background(), q, opt)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	return res
+}
+
+func titles(res *Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Title)
+	}
+	return out
+}
+
+func TestNewLibraryHoldsTheSample(t *testing.T) {
+	l := openSample(t)
+	srcs := l.Sources()
+	if len(srcs) != 1 || srcs[0].Articles != 8 || srcs[0].Name != assets.SampleName {
+		t.Fatalf("Sources() = %+v, want the sample with 8 articles", srcs)
+	}
+	res := find(t, l, "", SearchOptions{Sort: NewestFirst})
+	if res.Total != 8 {
+		t.Errorf(`Search("") total = %d, want 8`, res.Total)
+	}
+	if res.Hits[0].Date != "2020-02-29" {
+		t.Errorf("newest first starts with %s, want 2020-02-29", res.Hits[0].Date)
+	}
+}
+
+// bodyHas is the ground truth: the articles whose displayed text, in search
+// form, contains the needle.
+func bodyHas(t *testing.T, l *Library, needle string) []string {
+	var out []string
+	n := fold.String(needle)
+	for _, h := range find(t, l, "", SearchOptions{}).Hits {
+		d, _ := l.Get(h.ID)
+		if strings.Contains(fold.String(d.Title), n) || strings.Contains(fold.String(d.Body), n) {
+			out = append(out, h.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ids(res *Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestSubstringQueriesOnTheSample(t *testing.T) {
+	l := openSample(t)
+	tests := []struct {
+		q     string
+		total int
+	}{
+		{"鹏", 7}, // every article names 王家鹏; the photo caption does not
+		{"疫", 8},
+		{"房地产", 2},   // one of them printed OCR-spaced: 房 地 产
+		{"2月26日", 4}, // printed 2月\n26 日 and 2\n月 26 日 in two of them
+		{"２月２６日", 4},
+		{"復工復產", 0}, // filled in below from the simplified form
+		{"汽车4S店", 1},
+		{"汽车4s店", 1},
+		{"五个一律", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := find(t, l, tt.q, SearchOptions{})
+			want := bodyHas(t, l, tt.q)
+			if tt.total > 0 && res.Total != tt.total {
+				t.Errorf("Search(%q) total = %d, want %d", tt.q, res.Total, tt.total)
+			}
+			if got := ids(res); strings.Join(got, ",") != strings.Join(want, ",") || res.Total != len(want) {
+				t.Errorf("Search(%q) = %v (total %d), want %v", tt.q, got, res.Total, want)
+			}
+		})
+	}
+	if a, b := find(t, l, "復工復產", SearchOptions{}), find(t, l, "复工复产", SearchOptions{}); a.Total == 0 || a.Total != b.Total {
+		t.Errorf("復工復產 found %d, 复工复产 %d: want the same, more than 0", a.Total, b.Total)
+	}
+}
+
+func TestOperatorsAndFields(t *testing.T) {
+	l := openSample(t)
+	total := func(q string) int { return find(t, l, q, SearchOptions{}).Total }
+	both, kouzhao, banqian := total("疫情 口罩"), total("口罩"), total("搬迁")
+	if both == 0 || both > kouzhao {
+		t.Errorf("疫情 口罩 = %d, 口罩 = %d: AND must narrow", both, kouzhao)
+	}
+	if got := total("口罩 OR 搬迁"); got != kouzhao+banqian-total("口罩 搬迁") {
+		t.Errorf("口罩 OR 搬迁 = %d, want %d", got, kouzhao+banqian-total("口罩 搬迁"))
+	}
+	if got := total("疫情 -口罩"); got != total("疫情")-both {
+		t.Errorf("疫情 -口罩 = %d, want %d", got, total("疫情")-both)
+	}
+	if got := total(`"复工复产"`); got != total("复工复产") || got == 0 {
+		t.Errorf(`"复工复产" = %d, want %d`, got, total("复工复产"))
+	}
+	if got := total("-疫情防控工作"); got != 8-total("疫情防控工作") {
+		t.Errorf("-疫情防控工作 = %d, want %d", got, 8-total("疫情防控工作"))
+	}
+	fields := []struct {
+		q    string
+		want int
+	}{
+		{"title:复工", 2}, {"标题:复工", 2}, {"标题：复工", 2},
+		{"reporter:郭树勋", 7}, {"记者:郭树勋", 7}, {"记者:郭", 7},
+		{"date:2020-02-26", 3}, {"date:2020-02-24..2020-02-28", 6}, {"date:2020-02", 7},
+		{"title:王家鹏 date:2020-02-26", 3}, // the derived title of the 第七次会议 article counts
+	}
+	for _, f := range fields {
+		if got := total(f.q); got != f.want {
+			t.Errorf("Search(%q) total = %d, want %d", f.q, got, f.want)
+		}
+	}
+	for _, h := range find(t, l, "title:复工", SearchOptions{}).Hits {
+		if !strings.Contains(h.Title, "复工") {
+			t.Errorf("title:复工 found %q", h.Title)
+		}
+	}
+}
+
+func TestFiltersCombineWithTheQuery(t *testing.T) {
+	l := openSample(t)
+	res := find(t, l, "王家鹏", SearchOptions{From: "2020-02-26", To: "2020-02-26"})
+	if res.Total != 3 {
+		t.Errorf("王家鹏 on 2020-02-26 = %d, want 3", res.Total)
+	}
+	if res := find(t, l, "", SearchOptions{Reporter: "郭树勋"}); res.Total != 7 {
+		t.Errorf("reporter filter 郭树勋 = %d, want 7", res.Total)
+	}
+	if _, err := l.Search(context.Background(), "", SearchOptions{From: "2020-13-01"}); err == nil {
+		t.Error("a bad From date gave no error")
+	}
+}
+
+func TestHeadlineMatchesRankFirst(t *testing.T) {
+	l := openSample(t)
+	res := find(t, l, "王家鹏", SearchOptions{})
+	inTitle := 0
+	for _, h := range res.Hits {
+		if strings.Contains(h.Title, "王家鹏") {
+			inTitle++
+		}
+	}
+	for i, h := range res.Hits[:inTitle] {
+		if !strings.Contains(h.Title, "王家鹏") {
+			t.Errorf("hit %d %q ranks above a headline match", i, h.Title)
+		}
+	}
+	if inTitle != 5 {
+		t.Errorf("%d headlines with 王家鹏, want 5", inTitle)
+	}
+}
+
+func TestSortOrders(t *testing.T) {
+	l := openSample(t)
+	dated := func(res *Results) []string {
+		var d []string
+		for _, h := range res.Hits {
+			if h.Date != "" {
+				d = append(d, h.Date)
+			}
+		}
+		return d
+	}
+	newest := dated(find(t, l, "疫情", SearchOptions{Sort: NewestFirst}))
+	if !sort.IsSorted(sort.Reverse(sort.StringSlice(newest))) {
+		t.Errorf("NewestFirst dates = %v", newest)
+	}
+	oldest := dated(find(t, l, "疫情", SearchOptions{Sort: OldestFirst}))
+	if !sort.StringsAreSorted(oldest) {
+		t.Errorf("OldestFirst dates = %v", oldest)
+	}
+	// Every article matches 疫 about as well: ties go newest first.
+	ties := dated(find(t, l, "", SearchOptions{}))
+	if !sort.IsSorted(sort.Reverse(sort.StringSlice(ties))) {
+		t.Errorf("relevance ties not newest first: %v", ties)
+	}
+}
+
+func spanText(s string, sp Span) string { return string([]rune(s)[sp.Start:sp.End]) }
+
+func TestHighlightsAreExactSpans(t *testing.T) {
+	l := openSample(t)
+	for _, q := range []string{"房地产", "鹏", "2月26日", "２月２６日", "復工復產", "疫情 口罩", "title:复工"} {
+		res := find(t, l, q, SearchOptions{})
+		if res.Total == 0 {
+			t.Fatalf("Search(%q) found nothing", q)
+		}
+		terms := strings.Fields(strings.TrimPrefix(q, "title:"))
+		for _, h := range res.Hits {
+			for _, sp := range h.SnippetHighlights {
+				if got := fold.String(spanText(h.Snippet, sp)); !containsAny(got, terms) {
+					t.Errorf("Search(%q) snippet span %v = %q, not a term", q, sp, spanText(h.Snippet, sp))
+				}
+			}
+			d, _ := l.Get(h.ID)
+			body, title, err := l.Highlight(d, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(q, "title:") && len(body) == 0 && len(title) == 0 {
+				t.Errorf("Highlight(%s, %q) found no spans", h.ID, q)
+			}
+			for _, sp := range body {
+				if got := fold.String(spanText(d.Body, sp)); !containsAny(got, terms) {
+					t.Errorf("Highlight(%q) body span %v = %q", q, sp, spanText(d.Body, sp))
+				}
+			}
+		}
+	}
+}
+
+func containsAny(s string, terms []string) bool {
+	for _, t := range terms {
+		if strings.Contains(s, fold.String(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOCRSpacedTextIsHighlightedWhole(t *testing.T) {
+	l := openSample(t)
+	d := &Doc{Title: "x", Body: "工程建 设 和 房 地 产 项目"}
+	body, _, _ := l.Highlight(d, "房地产")
+	if len(body) != 1 || spanText(d.Body, body[0]) != "房 地 产" {
+		t.Errorf("Highlight(房地产) = %v, want one span over 房 地 产", body)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	body := strings.Repeat("甲", 100) + "目标" + strings.Repeat("乙", 100)
+	snip, spans := snippet(body, Spans(body, [][]rune{[]rune("目标")}), 80)
+	if len(spans) != 1 || spanText(snip, spans[0]) != "目标" {
+		t.Fatalf("snippet spans %v in %q", spans, snip)
+	}
+	if n := len([]rune(snip)); n > 82 || n < 80 {
+		t.Errorf("snippet is %d characters, want about 80", n)
+	}
+	if !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") {
+		t.Errorf("snippet %q should show it was cut on both sides", snip)
+	}
+}
+
+func TestSyntaxErrorsAreReported(t *testing.T) {
+	l := openSample(t)
+	for _, q := range []string{`"疫情`, "-", "OR", "foo:bar", "date:2020-02-30", "，。！", "😀"} {
+		_, err := l.Search(context.Background(), q, SearchOptions{})
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Search(%q) error = %v, want a *SyntaxError", q, err)
+		}
+	}
+}
+
+func TestReimportAddsNoDuplicates(t *testing.T) {
+	l := openSample(t)
+	p := filepath.Join(t.TempDir(), "page.txt")
+	os.WriteFile(p, assets.SamplePage, 0o644)
+	rep, err := l.Import(context.Background(), []string{p}, ImportOptions{Year: 2020})
+	if err != nil || rep.Added != 0 || rep.Duplicates == 0 {
+		t.Errorf("re-import: %+v, %v; want 0 added, duplicates counted", rep, err)
+	}
+	crlf := filepath.Join(t.TempDir(), "page-crlf.txt")
+	os.WriteFile(crlf, []byte(strings.ReplaceAll(string(assets.SamplePage), "\n", "\r\n")), 0o644)
+	rep, _ = l.Import(context.Background(), []string{crlf}, ImportOptions{Year: 2020})
+	if rep.Added != 0 || rep.Duplicates != 8 {
+		t.Errorf("same articles in another file: added %d, duplicates %d; want 0, 8", rep.Added, rep.Duplicates)
+	}
+	if n := find(t, l, "", SearchOptions{}).Total; n != 8 {
+		t.Errorf("library holds %d articles after re-imports, want 8", n)
+	}
+}
+
+func TestRemoveAndReopen(t *testing.T) {
+	dir := t.TempDir()
+	l, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir); !errors.Is(err, ErrLocked) {
+		t.Errorf("second Open error = %v, want ErrLocked", err)
+	}
+	id := l.Sources()[0].ID
+	if err := l.Remove(id); err != nil {
+		t.Fatal(err)
+	}
+	if n := find(t, l, "", SearchOptions{}).Total; n != 0 {
+		t.Errorf("after Remove, %d articles remain", n)
+	}
+	if err := l.Remove(id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Remove twice: %v, want ErrNotFound", err)
+	}
+	l.Close()
+	l, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if n := len(l.Sources()); n != 0 {
+		t.Errorf("reopened library has %d sources; a removed sample must not come back", n)
+	}
+}

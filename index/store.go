@@ -1,0 +1,253 @@
+package index
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/blevesearch/mmap-go"
+	"github.com/klauspost/compress/zstd"
+)
+
+// A docs file holds the articles of one source, written once and then only read:
+//
+//	record*  (one per article, see docText and storedDoc)
+//	offsets  uint64 * n, the start of each record
+//	hashes   [8]byte * n, each article's content hash, for duplicate checks
+//	n        uint32
+//	magic    "BSD1"
+//
+// Each record is the date (uint32 yyyymmdd, 0 when unknown) and four
+// length-prefixed (uint32) blobs: the search forms of the
+// title, body and reporter, kept plain so queries can check candidates without
+// decoding anything, then the displayed article as zstd-compressed JSON.
+const storeMagic = "BSD1"
+
+// storedDoc is the displayed article as kept in a docs file.
+type storedDoc struct {
+	Title        string   `json:"t"`
+	TitleDerived bool     `json:"td,omitempty"`
+	Date         string   `json:"d,omitempty"`
+	Reporter     string   `json:"r,omitempty"`
+	Photographer string   `json:"p,omitempty"`
+	Kind         string   `json:"k"`
+	Paragraphs   []string `json:"b"`
+}
+
+// docText is an article's search forms (see package fold).
+type docText struct {
+	Title, Body, Reporter []byte
+	Date                  int // yyyymmdd, 0 when the year or the date is unknown
+}
+
+var (
+	zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+)
+
+// storeWriter writes a docs file; nothing is visible under the final name until finish.
+type storeWriter struct {
+	path    string
+	f       *os.File
+	w       *bufio.Writer
+	off     uint64
+	offsets []uint64
+	hashes  [][8]byte
+	scratch []byte
+}
+
+func createStore(path string) (*storeWriter, error) {
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return nil, err
+	}
+	return &storeWriter{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+func (s *storeWriter) add(t *docText, d *storedDoc, hash [8]byte) error {
+	meta, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	s.scratch = zenc.EncodeAll(meta, s.scratch[:0])
+	s.offsets = append(s.offsets, s.off)
+	s.hashes = append(s.hashes, hash)
+	var date [4]byte
+	binary.LittleEndian.PutUint32(date[:], uint32(t.Date))
+	s.w.Write(date[:])
+	s.off += 4
+	for _, b := range [][]byte{t.Title, t.Body, t.Reporter, s.scratch} {
+		if err := s.blob(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *storeWriter) blob(b []byte) error {
+	var n [4]byte
+	binary.LittleEndian.PutUint32(n[:], uint32(len(b)))
+	s.w.Write(n[:])
+	_, err := s.w.Write(b)
+	s.off += uint64(4 + len(b))
+	return err
+}
+
+// finish writes the footer, syncs the file and gives it its final name.
+func (s *storeWriter) finish() error {
+	var b [8]byte
+	for _, o := range s.offsets {
+		binary.LittleEndian.PutUint64(b[:], o)
+		s.w.Write(b[:])
+	}
+	for _, h := range s.hashes {
+		s.w.Write(h[:])
+	}
+	binary.LittleEndian.PutUint32(b[:4], uint32(len(s.offsets)))
+	s.w.Write(b[:4])
+	s.w.WriteString(storeMagic)
+	if err := s.w.Flush(); err != nil {
+		s.abort()
+		return err
+	}
+	if err := s.f.Sync(); err != nil {
+		s.abort()
+		return err
+	}
+	if err := s.f.Close(); err != nil {
+		os.Remove(s.path + ".tmp")
+		return err
+	}
+	return os.Rename(s.path+".tmp", s.path)
+}
+
+func (s *storeWriter) abort() {
+	s.f.Close()
+	os.Remove(s.path + ".tmp")
+}
+
+// storeReader reads a finished docs file through a memory map.
+type storeReader struct {
+	f       *os.File
+	m       mmap.MMap
+	offsets []byte // n * uint64
+	hashes  []byte // n * 8
+	n       int
+}
+
+var errBadStore = errors.New("damaged docs file")
+
+func openStore(path string) (*storeReader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil || st.Size() < 8 {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, errBadStore)
+	}
+	m, err := mmap.Map(f, mmap.RDONLY, 0)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := &storeReader{f: f, m: m}
+	if err := r.footer(); err != nil {
+		r.close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
+}
+
+func (r *storeReader) footer() error {
+	m := r.m
+	if string(m[len(m)-4:]) != storeMagic {
+		return errBadStore
+	}
+	n := int(binary.LittleEndian.Uint32(m[len(m)-8:]))
+	foot := n*16 + 8
+	if n < 0 || foot > len(m) {
+		return errBadStore
+	}
+	r.n = n
+	r.offsets = m[len(m)-foot : len(m)-foot+n*8]
+	r.hashes = m[len(m)-foot+n*8 : len(m)-8]
+	return nil
+}
+
+func (r *storeReader) close() {
+	if r.m != nil {
+		r.m.Unmap()
+	}
+	r.f.Close()
+}
+
+func (r *storeReader) hash(i int) (h [8]byte) {
+	copy(h[:], r.hashes[i*8:])
+	return h
+}
+
+// blobs returns the date and the four blobs of record i, without copying.
+func (r *storeReader) blobs(i int) (int, [4][]byte, error) {
+	var out [4][]byte
+	if i < 0 || i >= r.n {
+		return 0, out, ErrNotFound
+	}
+	off := binary.LittleEndian.Uint64(r.offsets[i*8:])
+	end := uint64(len(r.m))
+	if off+4 > end {
+		return 0, out, errBadStore
+	}
+	date := int(binary.LittleEndian.Uint32(r.m[off:]))
+	off += 4
+	for k := range out {
+		if off+4 > end {
+			return 0, out, errBadStore
+		}
+		n := uint64(binary.LittleEndian.Uint32(r.m[off:]))
+		off += 4
+		if off+n > end {
+			return 0, out, errBadStore
+		}
+		out[k] = r.m[off : off+n]
+		off += n
+	}
+	return date, out, nil
+}
+
+// date returns the date of record i, 0 when unknown or unreadable.
+func (r *storeReader) date(i int) int {
+	if i < 0 || i >= r.n {
+		return 0
+	}
+	off := binary.LittleEndian.Uint64(r.offsets[i*8:])
+	if off+4 > uint64(len(r.m)) {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(r.m[off:]))
+}
+
+func (r *storeReader) text(i int) (docText, error) {
+	date, b, err := r.blobs(i)
+	return docText{Title: b[0], Body: b[1], Reporter: b[2], Date: date}, err
+}
+
+func (r *storeReader) doc(i int) (*storedDoc, error) {
+	_, b, err := r.blobs(i)
+	if err != nil {
+		return nil, err
+	}
+	meta, err := zdec.DecodeAll(b[3], nil)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadStore, err)
+	}
+	var d storedDoc
+	if err := json.Unmarshal(meta, &d); err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadStore, err)
+	}
+	return &d, nil
+}
