@@ -1,0 +1,333 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"baosou/index"
+	"baosou/index/article"
+)
+
+func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.args) == 0 {
+		fmt.Fprintln(stderr, "baosou import: name at least one file or folder")
+		return 2
+	}
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	ctx, stop := interrupted()
+	defer stop()
+	rep, err := lib.Import(ctx, f.args, index.ImportOptions{Year: f.year, Progress: func(p index.ImportProgress) {
+		if p.Current != "" {
+			fmt.Fprintf(stderr, "[%d/%d] %s (%d articles so far)\n", p.FilesDone+1, p.FilesTotal, p.Current, p.Articles)
+		}
+	}})
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou import: %v\n", err)
+		return 1
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if f.json {
+		writeJSON(stdout, rep)
+	} else {
+		printReport(stdout, rep)
+	}
+	if len(rep.Failed) > 0 || rep.Canceled {
+		return 1
+	}
+	return 0
+}
+
+func printReport(w io.Writer, rep index.ImportReport) {
+	fmt.Fprintf(w, "%d articles added from %d new source(s); %d duplicate(s) skipped; %d file(s) failed.\n",
+		rep.Added, len(rep.Sources), rep.Duplicates, len(rep.Failed))
+	for _, s := range rep.Sources {
+		fmt.Fprintf(w, "  added   %s  %s (%d articles, %s)\n", s.ID, s.Name, s.Articles, s.Encoding)
+	}
+	for _, e := range rep.Failed {
+		fmt.Fprintf(w, "  failed  %s: %s\n", e.Path, e.Err)
+	}
+	if rep.Canceled {
+		fmt.Fprintln(w, "  interrupted: the files not yet imported were left out; run the same import again to finish.")
+	}
+}
+
+func sortFlag(s string) (index.Sort, error) {
+	switch s {
+	case "relevance", "score", "":
+		return index.ByRelevance, nil
+	case "-date", "newest":
+		return index.NewestFirst, nil
+	case "date", "oldest", "+date":
+		return index.OldestFirst, nil
+	}
+	return 0, fmt.Errorf("unknown sort %q: use relevance, -date (newest first) or date (oldest first)", s)
+}
+
+type searchJSON struct {
+	Total  int         `json:"total"`
+	TookMS float64     `json:"took_ms"`
+	Hits   []index.Hit `json:"hits"`
+}
+
+func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
+	srt, err := sortFlag(f.sort)
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou search: %v\n", err)
+		return 2
+	}
+	q := strings.Join(f.args, " ")
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	res, err := lib.Search(context.Background(), q, index.SearchOptions{Limit: f.limit, Sort: srt, From: f.from, To: f.to, Reporter: f.reporter})
+	if err != nil {
+		var se *index.SyntaxError
+		if errors.As(err, &se) {
+			fmt.Fprintf(stderr, "baosou search: %v\n  %s\n  %s^\n", err, q, pad(q, se.Pos))
+		} else {
+			fmt.Fprintf(stderr, "baosou search: %q: %v\n", q, err)
+		}
+		return 2
+	}
+	if f.json {
+		writeJSON(stdout, searchJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: res.Hits})
+		return 0
+	}
+	hl := marker(stdout)
+	fmt.Fprintf(stdout, "共 %d 篇 (%.1f ms)\n", res.Total, float64(res.Took.Microseconds())/1000)
+	for i, h := range res.Hits {
+		fmt.Fprintf(stdout, "%2d. %s\n    %s  [%s]\n    %s\n", i+1, hl(h.Title, h.TitleHighlights),
+			meta(h.Date, h.Reporter, h.Source), h.ID, hl(h.Snippet, h.SnippetHighlights))
+	}
+	return 0
+}
+
+// pad returns the white space that puts a caret under rune pos of q
+// (two columns for a wide character).
+func pad(q string, pos int) string {
+	var b strings.Builder
+	for i, r := range []rune(q) {
+		if i >= pos {
+			break
+		}
+		b.WriteByte(' ')
+		if r >= 0x1100 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func meta(date, reporter, source string) string {
+	var parts []string
+	for _, s := range []string{date, reporter, source} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// marker returns how matches are shown: bold red on a terminal, 【】 otherwise.
+func marker(w io.Writer) func(string, []index.Span) string {
+	open, close := "【", "】"
+	if fi, ok := w.(*os.File); ok {
+		if st, err := fi.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" {
+			open, close = "\x1b[1;31m", "\x1b[0m"
+		}
+	}
+	return func(s string, spans []index.Span) string {
+		rs := []rune(s)
+		var b strings.Builder
+		at := 0
+		for _, sp := range spans {
+			if sp.Start < at || sp.End > len(rs) {
+				continue
+			}
+			b.WriteString(string(rs[at:sp.Start]) + open + string(rs[sp.Start:sp.End]) + close)
+			at = sp.End
+		}
+		b.WriteString(string(rs[at:]))
+		return b.String()
+	}
+}
+
+type showJSON struct {
+	*index.Doc
+	Highlights      []index.Span `json:"highlights"`
+	TitleHighlights []index.Span `json:"title_highlights"`
+}
+
+func cmdShow(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.args) != 1 {
+		fmt.Fprintln(stderr, "baosou show: name one article ID (as printed by baosou search)")
+		return 2
+	}
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	d, err := lib.Get(f.args[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou show: %v\n", err)
+		return 1
+	}
+	body, title, err := lib.Highlight(d, f.query)
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou show: --query %q: %v\n", f.query, err)
+		return 2
+	}
+	if f.json {
+		writeJSON(stdout, showJSON{Doc: d, Highlights: body, TitleHighlights: title})
+		return 0
+	}
+	hl := marker(stdout)
+	fmt.Fprintf(stdout, "%s\n%s\n\n%s\n", hl(d.Title, title), meta(d.Date, d.Reporter, d.Source), hl(d.Body, body))
+	return 0
+}
+
+type parsedJSON struct {
+	Title        string `json:"title"`
+	TitleDerived bool   `json:"title_derived,omitempty"`
+	Date         string `json:"date"`
+	Reporter     string `json:"reporter"`
+	Photographer string `json:"photographer,omitempty"`
+	Kind         string `json:"kind"`
+	Body         string `json:"body"`
+}
+
+func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.args) != 1 {
+		fmt.Fprintln(stderr, "baosou parse: name one file")
+		return 2
+	}
+	path := f.args[0]
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou parse: %s: %v\n", path, err)
+		return 1
+	}
+	opt := article.Options{Name: filepath.Base(path), Year: f.year}
+	var arts []article.Article
+	var warns []string
+	enc := "UTF-8"
+	if strings.HasSuffix(strings.ToLower(path), ".jsonl") {
+		warns, err = article.ParseJSONL(strings.NewReader(string(data)), opt, func(a article.Article) error {
+			arts = append(arts, a)
+			return nil
+		})
+	} else {
+		var page article.Page
+		page, err = article.Parse(data, opt)
+		arts, warns, enc = page.Articles, page.Warnings, page.Encoding
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou parse: %s: %v\n", path, err)
+		return 1
+	}
+	for _, w := range warns {
+		fmt.Fprintf(stderr, "warning: %s: %s\n", path, w)
+	}
+	out := make([]parsedJSON, len(arts))
+	for i, a := range arts {
+		out[i] = parsedJSON{a.Title, a.TitleDerived, a.Date.String(), a.Reporter, a.Photographer, string(a.Kind), a.Body()}
+	}
+	if f.json {
+		writeJSON(stdout, out)
+		return 0
+	}
+	fmt.Fprintf(stdout, "%s: %s, %d document(s)\n", path, enc, len(out))
+	for i, a := range out {
+		title := a.Title
+		if a.TitleDerived {
+			title += " (title derived)"
+		}
+		fmt.Fprintf(stdout, "\n%d. [%s] %s\n   %s\n   %s\n", i+1, a.Kind, title, meta(a.Date, a.Reporter, ""), clip(a.Body, 60))
+	}
+	return 0
+}
+
+func clip(s string, n int) string {
+	rs := []rune(strings.ReplaceAll(s, "\n", " "))
+	if len(rs) <= n {
+		return string(rs)
+	}
+	return string(rs[:n]) + "…"
+}
+
+func cmdSources(f *cmdFlags, stdout, stderr io.Writer) int {
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	srcs := lib.Sources()
+	if f.json {
+		if srcs == nil {
+			srcs = []index.Source{}
+		}
+		writeJSON(stdout, srcs)
+		return 0
+	}
+	fmt.Fprintf(stdout, "%d source(s), %d articles in %s\n", len(srcs), lib.Articles(), lib.Dir())
+	for _, s := range srcs {
+		fmt.Fprintf(stdout, "%s  %6d articles  %-9s %s  %s\n", s.ID, s.Articles, s.Encoding, s.Added.Local().Format("2006-01-02 15:04"), s.Name)
+	}
+	return 0
+}
+
+func cmdRemove(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.args) == 0 {
+		fmt.Fprintln(stderr, "baosou remove: name the source ID(s) to remove (see baosou sources)")
+		return 2
+	}
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	status := 0
+	for _, id := range f.args {
+		if err := lib.Remove(id); err != nil {
+			fmt.Fprintf(stderr, "baosou remove: %v\n", err)
+			status = 1
+			continue
+		}
+		fmt.Fprintf(stdout, "removed %s\n", id)
+	}
+	return status
+}
+
+func cmdReindex(f *cmdFlags, stdout, stderr io.Writer) int {
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	ctx, stop := interrupted()
+	defer stop()
+	err := lib.Reindex(ctx, func(done, total int) {
+		fmt.Fprintf(stderr, "\rreindexing: %d/%d sources", done, total)
+	})
+	fmt.Fprintln(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "baosou reindex: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "reindexed %d articles from %d source(s)\n", lib.Articles(), len(lib.Sources()))
+	return 0
+}
