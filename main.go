@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"baosou/gui"
+	_ "baosou/gui/locale" // before Fyne reads the locale; see its doc
 	"baosou/index"
 )
 

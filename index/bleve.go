@@ -10,14 +10,16 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/klauspost/compress/zstd"
 )
 
 const (
 	indexWorkers = 2
-	batchDocs    = 2000    // articles per Bleve batch
-	batchBytes   = 8 << 20 // or this much search-form text, whichever comes first
+	batchDocs    = 1000    // articles per Bleve batch
+	batchBytes   = 4 << 20 // or this much search-form text, whichever comes first
 	schemaKey    = "baosou_schema"
 	indexFolder  = "index"
 )
@@ -222,26 +224,31 @@ func (l *Library) removeFiles(id string) {
 	os.Remove(l.pendingPath(id))
 }
 
-// Reindex rebuilds the whole index, parsing every stored source again.
+// Reindex rebuilds the whole index, parsing every stored source again (a
+// newer parser may cut pages better); the manifest gets the new counts.
 func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) error {
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
 	srcs := l.Sources()
-	for _, s := range srcs {
+	for i := range srcs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		s := &srcs[i]
 		data, err := readCompressed(l.sourcePath(s.ID))
 		if err != nil {
 			return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
 		}
 		l.closeStore(s.ID)
-		if _, _, err := l.writeDocs(&s, data, false); err != nil {
+		if _, _, err := l.writeDocs(s, data, false); err != nil {
 			return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 		}
 	}
+	if err := l.writeManifest(srcs); err != nil {
+		return fmt.Errorf("cannot write to the library: %w", err)
+	}
 	l.mu.Lock()
-	l.hashes = nil
+	l.sources, l.hashes = srcs, nil
 	l.mu.Unlock()
 	return l.rebuild(progress)
 }
@@ -280,4 +287,18 @@ func readCompressed(path string) ([]byte, error) {
 	}
 	defer d.Close()
 	return io.ReadAll(d)
+}
+
+// compact merges the index into as few segments as Bleve's single-segment
+// plan allows, so searches look each term up once instead of once per segment.
+func (l *Library) compact(ctx context.Context) error {
+	adv, err := l.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	return s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions)
 }

@@ -56,6 +56,16 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 			rep.Failed = append(rep.Failed, FileError{Path: f, Err: err.Error()})
 		}
 	}
+	// A big import leaves the index in many segments, each searched apart;
+	// merging them now costs about a tenth of the import and makes every later
+	// search faster. Only when the import is a large share of the library, so
+	// that the merging done over a library's life stays proportional to its size.
+	if rep.Added >= 1000 && rep.Added*4 >= l.Articles() && !rep.Canceled {
+		if opt.Progress != nil {
+			opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added, Current: "(optimising the index)"})
+		}
+		l.compact(ctx)
+	}
 	if opt.Progress != nil && !rep.Canceled {
 		opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added})
 	}

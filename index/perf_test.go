@@ -50,3 +50,18 @@ func BenchmarkImportCorpus(b *testing.B) {
 		l.Close()
 	}
 }
+
+func TestCompactLibrary(t *testing.T) {
+	dir := os.Getenv("BAOSOU_COMPACT_LIB")
+	if dir == "" {
+		t.Skip("BAOSOU_COMPACT_LIB not set")
+	}
+	l, err := OpenWith(dir, Options{NoSample: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if err := l.compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
