@@ -1,0 +1,321 @@
+package article
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .json files in testdata")
+
+// goldenPages are the pages in testdata compared with their .json.
+var goldenPages = []struct {
+	file string
+	opt  Options
+}{
+	{"seed.txt", Options{Year: 2020}},                  // the real page: headlines after the body
+	{"before.txt", Options{Name: "2020-03-01.txt"}},    // headlines before the body, page header
+	{"unwrapped.txt", Options{Name: "2020-03-03.txt"}}, // one paragraph a line
+	{"nolead.txt", Options{Name: "nolead.txt"}},        // no 本报讯 at all
+}
+
+func TestGolden(t *testing.T) {
+	for _, g := range goldenPages {
+		t.Run(g.file, func(t *testing.T) {
+			pg := mustParse(t, filepath.Join("testdata", g.file), g.opt)
+			got, err := json.MarshalIndent(pg.Articles, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", strings.TrimSuffix(g.file, ".txt")+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("Parse(%s) differs from %s (go test -update rewrites it); got:\n%s", g.file, golden, got)
+			}
+		})
+	}
+}
+
+func mustParse(t testing.TB, path string, opt Options) Page {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := Parse(data, opt)
+	if err != nil {
+		t.Fatalf("Parse(%s) error: %v", path, err)
+	}
+	return pg
+}
+
+// TestSeed checks the real page article by article, as a reader would.
+func TestSeed(t *testing.T) {
+	pg := mustParse(t, "testdata/seed.txt", Options{Year: 2020})
+	want := []struct {
+		date, title string
+		derived     bool
+		kind        Kind
+	}{
+		{"2020-02-24", "示范区统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议召开", false, KindArticle},
+		{"2020-02-26", "王家鹏主持召开示范区党工委（扩大）会议暨新冠肺炎疫情防控指挥部第七次会议", true, KindArticle},
+		{"2020-02-29", "示范区党工委（扩大）会议暨新冠肺炎防控指挥部第八次会议召开", false, KindArticle},
+		{"2020-02-26", "王家鹏调研房地产行业复工及楼盘销售情况", false, KindArticle},
+		{"2020-02-28", "王家鹏调研督导服务业疫情防控和复工工作", false, KindArticle},
+		{"2020-02-24", "王家鹏看望慰问疫情防控一线医务工作者", false, KindArticle},
+		{"2020-02-26", "王家鹏调研黄河路北大沙河南首批搬迁改造企业", false, KindArticle},
+		{"", "东方今典境界项目施工现场", true, KindCaption},
+	}
+	if len(pg.Articles) != len(want) {
+		t.Fatalf("Parse(seed) = %d articles, want %d", len(pg.Articles), len(want))
+	}
+	if pg.Encoding != EncUTF8 || len(pg.Warnings) != 0 {
+		t.Errorf("Parse(seed) encoding %q warnings %q, want UTF-8 and none", pg.Encoding, pg.Warnings)
+	}
+	for i, w := range want {
+		a := pg.Articles[i]
+		if a.Date.String() != w.date || a.Title != w.title || a.TitleDerived != w.derived || a.Kind != w.kind {
+			t.Errorf("article %d = %s %q derived=%v %s, want %s %q derived=%v %s",
+				i+1, a.Date, a.Title, a.TitleDerived, a.Kind, w.date, w.title, w.derived, w.kind)
+		}
+		wantReporter := "郭树勋"
+		if w.kind == KindCaption {
+			wantReporter = ""
+		}
+		if a.Reporter != wantReporter {
+			t.Errorf("article %d reporter = %q, want %q", i+1, a.Reporter, wantReporter)
+		}
+	}
+	if c := pg.Articles[7]; c.Photographer != "郭树勋" || len(c.Paragraphs) != 1 || strings.Contains(c.Body(), "摄") {
+		t.Errorf("caption = %q by %q, want one paragraph by 郭树勋 without the credit line", c.Paragraphs, c.Photographer)
+	}
+	checkRepair(t, pg.Articles)
+}
+
+func checkRepair(t *testing.T, arts []Article) {
+	t.Helper()
+	a1, a2, a5 := arts[0], arts[1], arts[4]
+	if p := a1.Paragraphs[0]; !strings.HasPrefix(p, "本报讯（记者郭树勋）2月24日下午，省、市统筹推进") {
+		t.Errorf("article 1 starts %q, want the repaired lead", prefix(p, 90))
+	}
+	for _, c := range []struct {
+		a    Article
+		want string
+	}{
+		{a1, "当前，全区疫情防控工作取得了阶段性成效"}, // column break joined
+		{a2, "工程建设和房地产项目、工业企业"},     // OCR spaces removed
+		{a5, "汽车4S店"},
+	} {
+		if !strings.Contains(c.a.Body(), c.want) {
+			t.Errorf("article %q lacks %q", c.a.Title, c.want)
+		}
+	}
+	if !hasParagraph(a1, "会议指出，") || !hasParagraph(a1, "会议强调，") || len(a1.Paragraphs) != 4 {
+		t.Errorf("article 1 paragraphs start %q, want 4 with 会议指出，and 会议强调，", starts(a1))
+	}
+	for _, a := range arts {
+		for _, p := range a.Paragraphs {
+			if i := spaceBetweenHan(p); i >= 0 || strings.Contains(p, "\n") {
+				t.Errorf("%q: paragraph has a line break or a space between Han at %d: %q", a.Title, i, p)
+			}
+		}
+	}
+}
+
+func hasParagraph(a Article, start string) bool {
+	for _, p := range a.Paragraphs {
+		if strings.HasPrefix(p, start) {
+			return true
+		}
+	}
+	return false
+}
+
+func starts(a Article) []string {
+	var s []string
+	for _, p := range a.Paragraphs {
+		s = append(s, prefix(p, 15))
+	}
+	return s
+}
+
+// spaceBetweenHan returns the index of white space between two Han characters, or -1.
+func spaceBetweenHan(s string) int {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if unicode.IsSpace(rs[i]) && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i+1]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestDocExample(t *testing.T) {
+	page := " 本报讯 （记者郭树勋） 2 月\n24 日下午，示范区召开会议。当前，全区疫情\n\n防控工作取得了阶段性成效。\n\n" +
+		"会议指出，要坚持问题导向。\n\n示范区召开统筹推进\n疫情防控工作会议\n"
+	pg, err := Parse([]byte(page), Options{Year: 2020})
+	want := []Article{{Title: "示范区召开统筹推进疫情防控工作会议", Date: Date{2020, 2, 24}, Reporter: "郭树勋",
+		Kind: KindArticle, Paragraphs: []string{"本报讯（记者郭树勋）2月24日下午，示范区召开会议。当前，全区疫情防控工作取得了阶段性成效。",
+			"会议指出，要坚持问题导向。"}}}
+	if err != nil || !reflect.DeepEqual(pg.Articles, want) {
+		t.Errorf("Parse(doc example) = %+v, %v\nwant %+v", pg.Articles, err, want)
+	}
+}
+
+func TestHeadlineBefore(t *testing.T) {
+	pg := mustParse(t, "testdata/before.txt", Options{Name: "2020-03-01.txt"})
+	want := []struct{ title, date, reporter, first string }{
+		{"王家鹏调研房地产行业复工及楼盘销售情况", "2020-02-26", "张三 李四", "本报讯(记者张三李四)２月２６日下午，"},
+		{"王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "王五", "本报讯（通讯员王五）2月28日上午，"},
+	}
+	if len(pg.Articles) != len(want) {
+		t.Fatalf("Parse(before.txt) = %d articles, want %d", len(pg.Articles), len(want))
+	}
+	for i, w := range want {
+		a := pg.Articles[i]
+		if a.Title != w.title || a.Date.String() != w.date || a.Reporter != w.reporter || !strings.HasPrefix(a.Paragraphs[0], w.first) {
+			t.Errorf("article %d = %q %s %q %q, want %q %s %q %q…", i+1, a.Title, a.Date, a.Reporter,
+				prefix(a.Paragraphs[0], 60), w.title, w.date, w.reporter, w.first)
+		}
+	}
+	if n := len(pg.Articles[0].Paragraphs); n != 2 {
+		t.Errorf("article 1 has %d paragraphs, want 2 (the blank line after 及 is a column break)", n)
+	}
+	if len(pg.Warnings) != 1 || !strings.Contains(pg.Warnings[0], "第2版综合新闻") {
+		t.Errorf("warnings = %q, want the dropped page header", pg.Warnings)
+	}
+}
+
+func TestUnwrapped(t *testing.T) {
+	pg := mustParse(t, "testdata/unwrapped.txt", Options{Name: "2020-03-03.txt"})
+	if len(pg.Articles) != 2 {
+		t.Fatalf("Parse(unwrapped.txt) = %d articles, want 2", len(pg.Articles))
+	}
+	a, b := pg.Articles[0], pg.Articles[1]
+	if a.Title != "示范区召开疫情防控工作会议" || len(a.Paragraphs) != 3 || b.Title != "王家鹏调研春耕生产" || len(b.Paragraphs) != 2 {
+		t.Errorf("got %q (%d paragraphs), %q (%d), want 示范区召开疫情防控工作会议 (3), 王家鹏调研春耕生产 (2)",
+			a.Title, len(a.Paragraphs), b.Title, len(b.Paragraphs))
+	}
+	if !strings.Contains(b.Paragraphs[0], "COVID 19疫情期间") {
+		t.Errorf("paragraph %q, want COVID 19疫情期间 (one space kept between Latin words)", b.Paragraphs[0])
+	}
+}
+
+// TestLineEnds parses the seed with other line ends; the articles must not change.
+func TestLineEnds(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Parse(data, Options{Year: 2020})
+	for name, nl := range map[string]string{"CRLF": "\r\n", "CR": "\r", "LF+trailing spaces": " \u3000\n"} {
+		pg, err := Parse(bytes.ReplaceAll(data, []byte("\n"), []byte(nl)), Options{Year: 2020})
+		if err != nil || !reflect.DeepEqual(pg.Articles, want.Articles) {
+			t.Errorf("%s: Parse differs from LF (err %v)", name, err)
+		}
+	}
+}
+
+func TestNoLeads(t *testing.T) {
+	for _, c := range []struct {
+		name, text, title string
+		derived           bool
+		paras             int
+	}{
+		{"headline", "春天的故事\n\n这是正文，\n被折断了。\n", "春天的故事", false, 1},
+		{"unwrapped", "春天的故事\n这是第一段。\n这是第二段。\n", "春天的故事", false, 2},
+		{"wrapped, no blank line", "春天的故事\n这是正文，它\n被折断了。\n", "春天的故事", false, 1},
+		{"wrapped, no headline", "这是正文，它的每一\n行都被折断了，一直\n到文件结束\n", "story", true, 1},
+		{"long first line", "这是一篇很长很长的文章的第一句话，它没有标题，所以标题应该来自文件名而不是正文的第一行。\n", "story", true, 1},
+		{"title only", "春天的故事\n", "春天的故事", false, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pg, err := Parse([]byte(c.text), Options{Name: "dir/story.txt"})
+			if err != nil || len(pg.Articles) != 1 {
+				t.Fatalf("Parse(%q) = %d articles, %v; want 1", c.text, len(pg.Articles), err)
+			}
+			a := pg.Articles[0]
+			if a.Title != c.title || a.TitleDerived != c.derived || len(a.Paragraphs) != c.paras || a.Kind != KindDocument {
+				t.Errorf("Parse(%q) = %q derived=%v %d paragraphs %s, want %q %v %d document",
+					c.text, a.Title, a.TitleDerived, len(a.Paragraphs), a.Kind, c.title, c.derived, c.paras)
+			}
+		})
+	}
+}
+
+func TestLeadsWithoutText(t *testing.T) {
+	for _, text := range []string{"本报讯（记者张三）3月1日", "本报讯", "本报讯\n本报讯\n", "标题\n\n本报讯（记者", "本报讯（记者张三）3月1日\n\n本报记者 张三 摄"} {
+		pg, err := Parse([]byte(text), Options{})
+		if err != nil || len(pg.Articles) == 0 {
+			t.Errorf("Parse(%q) = %d articles, %v; want some", text, len(pg.Articles), err)
+		}
+		for _, a := range pg.Articles {
+			if a.Title == "" {
+				t.Errorf("Parse(%q): article without a title: %+v", text, a)
+			}
+		}
+	}
+}
+
+func TestCaptions(t *testing.T) {
+	body := "本报讯（记者张三）3月1日，示范区召开会议。\n\n会议要求，各部门狠抓落实。\n\n"
+	for _, c := range []struct {
+		name, tail, who, title string
+	}{
+		{"own line", "图为会议现场。\n\n本报记者 郭树勋 摄\n", "郭树勋", "会议现场"},
+		{"same line", "工人正在施工。\n记者 王 五 摄", "王五", "工人正在施工"},
+		{"slash", "工人正在施工。\n\n李四/摄\n", "李四", "工人正在施工"},
+		{"two names", "图为施工现场。 记者 张三 李四 摄", "张三 李四", "施工现场"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pg, err := Parse([]byte(body+c.tail), Options{})
+			if err != nil || len(pg.Articles) != 2 {
+				t.Fatalf("Parse = %d articles, %v; want article and caption", len(pg.Articles), err)
+			}
+			a, capt := pg.Articles[0], pg.Articles[1]
+			if capt.Kind != KindCaption || capt.Photographer != c.who || capt.Title != c.title || !capt.TitleDerived {
+				t.Errorf("caption = %s %q by %q, want caption %q by %q", capt.Kind, capt.Title, capt.Photographer, c.title, c.who)
+			}
+			if len(a.Paragraphs) != 2 || strings.Contains(a.Body()+capt.Body(), "摄") {
+				t.Errorf("article %q, caption %q: want the credit in neither", a.Paragraphs, capt.Paragraphs)
+			}
+		})
+	}
+	pg, _ := Parse([]byte("本报讯（记者张三）3月1日，工人正在施工。\n本报记者 郭树勋 摄"), Options{})
+	if len(pg.Articles) != 1 || pg.Articles[0].Photographer != "郭树勋" {
+		t.Errorf("photo news item = %+v, want one article with Photographer 郭树勋", pg.Articles)
+	}
+}
+
+// TestPageFurniture wraps the seed in a running head and a sign-off, as PDF
+// extraction leaves them: the articles must not change, the extras are warned about.
+func TestPageFurniture(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Parse(data, Options{Year: 2020})
+	framed := "2020年2月29日 星期六\n第2版 综合新闻\n\n" + string(data) + "\n责任编辑：张三\n（完）\n"
+	pg, err := Parse([]byte(framed), Options{Year: 2020})
+	if err != nil || !reflect.DeepEqual(pg.Articles, want.Articles) {
+		t.Errorf("Parse(framed seed) = %d articles, %v; want the seed's %d", len(pg.Articles), err, len(want.Articles))
+	}
+	if len(pg.Warnings) != 3 {
+		t.Errorf("warnings = %q, want the head and two sign-off lines", pg.Warnings)
+	}
+}
