@@ -294,6 +294,9 @@ func (l *Library) Get(id string) (*Doc, error) {
 		return nil, fmt.Errorf("article %q: %w", id, err)
 	}
 	meta, _ := l.source(src)
+	if d.Source != "" {
+		meta.Name = d.Source
+	}
 	return &Doc{
 		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, Date: d.Date, Reporter: d.Reporter,
 		Photographer: d.Photographer, Kind: d.Kind, Source: meta.Name, SourceID: src,

@@ -34,6 +34,7 @@ type storedDoc struct {
 	Reporter     string   `json:"r,omitempty"`
 	Photographer string   `json:"p,omitempty"`
 	Kind         string   `json:"k"`
+	Source       string   `json:"s,omitempty"` // the publication named by a .jsonl record
 	Paragraphs   []string `json:"b"`
 }
 

@@ -49,7 +49,7 @@ type Hit struct {
 	Date              string  `json:"date"` // 2020-02-24, --02-24 (year unknown) or ""
 	Reporter          string  `json:"reporter"`
 	Kind              string  `json:"kind"`
-	Source            string  `json:"source"` // the source page's name, e.g. 2020-02-29.txt
+	Source            string  `json:"source"` // the publication a .jsonl record names, else the imported file's name
 	SourceID          string  `json:"source_id"`
 	Score             float64 `json:"score"`
 	Snippet           string  `json:"snippet"`
