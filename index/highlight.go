@@ -13,6 +13,9 @@ import (
 // snippetWidth is about how many characters of body a hit shows.
 const snippetWidth = 80
 
+// snippetScan bounds the bytes of body searched for a snippet's match.
+const snippetScan = 256 << 10
+
 // Our own highlighter, not Bleve's: Bleve's splits a match on CJK pairs and
 // leaves its last character plain, and needs term vectors we do not keep.
 // We find each term's search form in the search form of the displayed text and

@@ -64,7 +64,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 		if opt.Progress != nil {
 			opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added, Current: "(optimising the index)"})
 		}
+		t0 := time.Now()
 		l.compact(ctx)
+		trace("import: compacted the index in %v", time.Since(t0))
 	}
 	if opt.Progress != nil && !rep.Canceled {
 		opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added})
@@ -153,7 +155,9 @@ func (l *Library) importOne(ctx context.Context, path string, data []byte, year 
 	if err := os.WriteFile(l.pendingPath(id), []byte(path), 0o644); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
+	t0 := time.Now()
 	dups, warns, err := l.writeDocs(&src, data, true)
+	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
 		rep.Warnings = append(rep.Warnings, src.Name+": "+w)
 	}
@@ -169,7 +173,9 @@ func (l *Library) importOne(ctx context.Context, path string, data []byte, year 
 		err = writeCompressed(l.sourcePath(id), data)
 	}
 	if err == nil {
+		t0 = time.Now()
 		err = l.indexSource(ctx, id, nil)
+		trace("import %s: indexed in %v", src.Name, time.Since(t0))
 	}
 	if err == nil {
 		err = l.commitSource(src)

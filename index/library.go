@@ -317,4 +317,13 @@ func (l *Library) sortedSourceIDs() []string {
 
 func progName() string { return filepath.Base(os.Args[0]) }
 
+// tracing is on with BAOSOU_TRACE=1: timings of imports and searches on stderr.
+var tracing = os.Getenv("BAOSOU_TRACE") == "1"
+
+func trace(format string, args ...any) {
+	if tracing {
+		fmt.Fprintf(os.Stderr, "trace: "+format+"\n", args...)
+	}
+}
+
 var _ = time.Now

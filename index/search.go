@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -424,8 +425,18 @@ func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
 	if err != nil {
 		return Hit{}, err
 	}
-	body, title := spansFor(d, terms)
-	snip, snipSpans := snippet(d.Body, body, snippetWidth)
+	bodyText := d.Body
+	if len(bodyText) > snippetScan {
+		// A snippet needs a match near the start, not every match of a
+		// 10 MB article: look for one in its first part only.
+		bodyText = bodyText[:snippetScan]
+		for !utf8.RuneStart(bodyText[len(bodyText)-1]) {
+			bodyText = bodyText[:len(bodyText)-1]
+		}
+		bodyText = bodyText[:len(bodyText)-1]
+	}
+	body, title := spansFor(&Doc{Title: d.Title, Body: bodyText}, terms)
+	snip, snipSpans := snippet(bodyText, body, snippetWidth)
 	return Hit{
 		ID: d.ID, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
 		Reporter: d.Reporter, Kind: d.Kind, Source: d.Source, SourceID: d.SourceID, Score: h.score,
