@@ -1,0 +1,162 @@
+package gui
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"baosou/index"
+)
+
+// Excerpt limits, in code points: a sentence shorter than minSentence takes its
+// neighbour along; OCR text without punctuation is cut to a window of maxExcerpt.
+const (
+	minSentence = 16
+	maxExcerpt  = 240
+)
+
+// cnDate renders a stored date the way a citation prints it: 2020-02-28 is
+// 2020年2月28日, --02-24 (year unknown) is 2月24日; anything else comes back as is.
+func cnDate(date string) string {
+	parts := strings.Split(date, "-")
+	switch {
+	case len(parts) == 3 && len(parts[0]) == 4:
+		y, m, d := parts[0], trimZero(parts[1]), trimZero(parts[2])
+		return y + "年" + m + "月" + d + "日"
+	case len(parts) == 4 && parts[0] == "" && parts[1] == "":
+		return trimZero(parts[2]) + "月" + trimZero(parts[3]) + "日"
+	}
+	return date
+}
+
+func trimZero(s string) string {
+	if n, err := strconv.Atoi(s); err == nil {
+		return strconv.Itoa(n)
+	}
+	return s
+}
+
+// citation is the line that follows copied text:
+// ——《标题》，2020年2月28日，记者郭树勋，来源：2020-02-29.txt
+func citation(d *index.Doc) string {
+	parts := []string{"《" + strings.TrimSpace(d.Title) + "》"}
+	if date := cnDate(d.Date); date != "" {
+		parts = append(parts, date)
+	}
+	if r := strings.TrimSpace(d.Reporter); r != "" {
+		parts = append(parts, "记者"+r)
+	}
+	if p := strings.TrimSpace(d.Photographer); p != "" {
+		parts = append(parts, "摄影"+p)
+	}
+	if d.Source != "" {
+		parts = append(parts, "来源："+d.Source)
+	}
+	return "——" + strings.Join(parts, "，")
+}
+
+// withCitation joins copied text and its citation the way every copy action does.
+func withCitation(text string, d *index.Doc) string {
+	return strings.TrimSpace(text) + "\n" + citation(d)
+}
+
+// articleText is the whole article as "copy article" puts it on the clipboard.
+func articleText(d *index.Doc) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(d.Title))
+	b.WriteString("\n\n")
+	for _, p := range strings.Split(d.Body, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString(p)
+			b.WriteString("\n")
+		}
+	}
+	return withCitation(b.String(), d)
+}
+
+// isStop reports whether r ends a sentence. A paragraph break ends one too.
+func isStop(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '\n':
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether r belongs to the sentence before it (”」』）).
+func isCloser(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '》', '"':
+		return true
+	}
+	return false
+}
+
+// sentenceStart is the first code point of the sentence holding position i.
+func sentenceStart(t []rune, i int) int {
+	for i > 0 && !isStop(t[i-1]) && !(isCloser(t[i-1]) && i > 1 && isStop(t[i-2])) {
+		i--
+	}
+	return i
+}
+
+// sentenceEnd is one past the last code point of the sentence holding position i,
+// its stop and closing quotes included.
+func sentenceEnd(t []rune, i int) int {
+	for i < len(t) && !isStop(t[i]) {
+		i++
+	}
+	if i < len(t) && t[i] != '\n' {
+		i++
+	}
+	for i < len(t) && isCloser(t[i]) {
+		i++
+	}
+	return i
+}
+
+// excerpt is the sentence of body around span sp, with the next sentence of
+// the same paragraph too when it is short. Without a span it is the lead.
+func excerpt(body string, sp index.Span, ok bool) string {
+	t := []rune(body)
+	if !ok {
+		sp = index.Span{}
+	}
+	if sp.Start < 0 || sp.Start > len(t) || sp.End < sp.Start || sp.End > len(t) {
+		return ""
+	}
+	start := sentenceStart(t, sp.Start)
+	last := sp.End - 1
+	if last < sp.Start {
+		last = sp.Start
+	}
+	end := sentenceEnd(t, last)
+	if end-start < minSentence && end < len(t) && t[end] != '\n' {
+		end = sentenceEnd(t, end)
+	}
+	if end-start > maxExcerpt { // no punctuation nearby: a window around the match
+		return window(t, sp, start, end)
+	}
+	return strings.TrimFunc(string(t[start:end]), unicode.IsSpace)
+}
+
+// window cuts [start, end) down to maxExcerpt code points centred on sp,
+// marking each cut with an ellipsis.
+func window(t []rune, sp index.Span, start, end int) string {
+	lo := sp.Start - (maxExcerpt-(sp.End-sp.Start))/2
+	if lo < start {
+		lo = start
+	}
+	hi := lo + maxExcerpt
+	if hi > end {
+		hi, lo = end, max(start, end-maxExcerpt)
+	}
+	s := strings.TrimFunc(string(t[lo:hi]), unicode.IsSpace)
+	if lo > start {
+		s = "…" + s
+	}
+	if hi < end {
+		s += "…"
+	}
+	return s
+}

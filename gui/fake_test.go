@@ -1,0 +1,241 @@
+package gui
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"baosou/index"
+	"baosou/index/query"
+)
+
+// fakeLib is a deterministic Library: three articles, plain substring search
+// with AND of space-separated terms, an unclosed quote as its syntax error.
+type fakeLib struct {
+	mu      sync.Mutex
+	docs    []*index.Doc
+	sources []index.Source
+	removed []string
+
+	// block, when set, makes Search for a query wait until its channel is
+	// closed, ignoring cancellation, so tests can finish searches out of order.
+	block map[string]chan struct{}
+	// entered, when set, hears each query as its Search begins.
+	entered chan string
+	// importFn, when set, runs Import.
+	importFn func(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error)
+}
+
+func newFakeLib() *fakeLib {
+	doc := func(id, title, date, reporter, source string, paras ...string) *index.Doc {
+		return &index.Doc{ID: id, Title: title, Date: date, Reporter: reporter, Source: source,
+			SourceID: source, Paragraphs: paras, Body: strings.Join(paras, "\n")}
+	}
+	return &fakeLib{
+		docs: []*index.Doc{
+			doc("a1", "王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "郭树勋", "2020-02-29.txt",
+				"本报讯 2月28日上午，王家鹏调研督导服务业疫情防控和复工工作。他强调，要做好口罩等防护物资保障。",
+				"",
+				"在一家超市，王家鹏详细了解复工情况。他要求，企业要落实防控责任，口罩要足量供应！"),
+			doc("a2", "示范区召开疫情防控工作部署会议", "2020-02-24", "郭树勋", "2020-02-25.txt",
+				"会议指出，疫情防控正处于最吃劲的关键阶段。",
+				"要克服松懈麻痹思想，增强压力感、责任感。"),
+			doc("a3", "两家口罩生产企业复工", "2020-02-26", "李明", "2020-02-27.txt",
+				"示范区两家口罩生产企业日前复工，日产口罩十万只。",
+				"企业负责人表示，将全力保障供应。"),
+		},
+		sources: []index.Source{
+			{ID: "2020-02-29.txt", Name: "2020-02-29.txt", Articles: 1},
+			{ID: "2020-02-25.txt", Name: "2020-02-25.txt", Articles: 1},
+			{ID: "2020-02-27.txt", Name: "2020-02-27.txt", Articles: 1},
+		},
+	}
+}
+
+func fakeTerms(q string) ([]string, error) {
+	if i := strings.Index(q, `"`); i >= 0 && strings.Count(q, `"`)%2 == 1 {
+		return nil, &query.SyntaxError{Query: q, Pos: len([]rune(q[:i])), Msg: "this quote is never closed"}
+	}
+	return strings.Fields(strings.ReplaceAll(q, `"`, "")), nil
+}
+
+// fakeSpans finds every occurrence of every term, in code points.
+func fakeSpans(text string, terms []string) []index.Span {
+	var out []index.Span
+	r := []rune(text)
+	for _, t := range terms {
+		tr := []rune(t)
+		for i := 0; i+len(tr) <= len(r); i++ {
+			if string(r[i:i+len(tr)]) == t {
+				out = append(out, index.Span{Start: i, End: i + len(tr)})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions) (*index.Results, error) {
+	f.mu.Lock()
+	wait, entered := f.block[q], f.entered
+	f.mu.Unlock()
+	if entered != nil {
+		entered <- q
+	}
+	if wait != nil {
+		<-wait
+	}
+	terms, err := fakeTerms(q)
+	if err != nil {
+		return nil, err
+	}
+	res := &index.Results{Query: q}
+	for _, d := range f.docs {
+		if !f.matches(d, terms, opt) {
+			continue
+		}
+		res.Hits = append(res.Hits, index.Hit{ID: d.ID, Title: d.Title, Date: d.Date,
+			Reporter: d.Reporter, Source: d.Source, SourceID: d.SourceID,
+			Score: float64(len(fakeSpans(d.Body, terms))), TitleHighlights: fakeSpans(d.Title, terms),
+			Snippet: d.Paragraphs[0], SnippetHighlights: fakeSpans(d.Paragraphs[0], terms)})
+	}
+	sort.SliceStable(res.Hits, func(i, j int) bool {
+		a, b := res.Hits[i], res.Hits[j]
+		switch {
+		case opt.Sort == index.OldestFirst:
+			return a.Date < b.Date
+		case opt.Sort == index.ByRelevance && a.Score != b.Score:
+			return a.Score > b.Score
+		}
+		return a.Date > b.Date
+	})
+	res.Total = len(res.Hits)
+	if opt.Offset < len(res.Hits) {
+		res.Hits = res.Hits[opt.Offset:]
+	} else {
+		res.Hits = nil
+	}
+	return res, nil
+}
+
+func (f *fakeLib) matches(d *index.Doc, terms []string, opt index.SearchOptions) bool {
+	for _, t := range terms {
+		if !strings.Contains(d.Title+"\n"+d.Body, t) {
+			return false
+		}
+	}
+	return (opt.From == "" || d.Date >= opt.From) && (opt.To == "" || d.Date <= opt.To) &&
+		strings.Contains(d.Reporter, opt.Reporter)
+}
+
+func (f *fakeLib) Get(id string) (*index.Doc, error) {
+	for _, d := range f.docs {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	return nil, index.ErrNotFound
+}
+
+func (f *fakeLib) Highlight(d *index.Doc, q string) (body, title []index.Span, err error) {
+	terms, err := fakeTerms(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fakeSpans(d.Body, terms), fakeSpans(d.Title, terms), nil
+}
+
+func (f *fakeLib) Import(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error) {
+	if f.importFn != nil {
+		return f.importFn(ctx, paths, opt)
+	}
+	return index.ImportReport{Files: len(paths)}, nil
+}
+
+func (f *fakeLib) Sources() []index.Source {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]index.Source(nil), f.sources...)
+}
+
+func (f *fakeLib) Remove(id string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.removed = append(f.removed, id)
+	for i, s := range f.sources {
+		if s.ID == id {
+			f.sources = append(f.sources[:i], f.sources[i+1:]...)
+			return nil
+		}
+	}
+	return index.ErrNotFound
+}
+
+// newTestUI builds the window on the test driver with all work synchronous:
+// a keystroke's search has finished and shown when test.Type returns.
+func newTestUI(t *testing.T, lib Library) (*UI, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	u := newUI(a, w, lib)
+	u.post = func(f func()) { f() }
+	u.spawn = func(f func()) { f() }
+	u.shift = func() bool { return false }
+	u.search.delay = 0
+	u.status.hold = 0
+	u.start()
+	return u, w
+}
+
+// poster makes u post for real from goroutines, as fyne.Do does on the test
+// driver, and reports each posted function once it has run. UI work of the
+// test itself goes through do, under the same lock, since on the test driver
+// nothing else keeps it apart from the posted functions.
+type poster struct {
+	mu   sync.Mutex
+	done chan struct{}
+}
+
+func signalPost(u *UI) *poster {
+	p := &poster{done: make(chan struct{}, 100)}
+	u.post = func(f func()) {
+		p.do(f)
+		p.done <- struct{}{}
+	}
+	u.spawn = func(f func()) { go f() }
+	return p
+}
+
+func (p *poster) do(f func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	f()
+}
+
+// wait blocks until n posted functions have run.
+func (p *poster) wait(t *testing.T, n int) {
+	t.Helper()
+	for range n {
+		select {
+		case <-p.done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("timed out waiting for the UI to be updated")
+		}
+	}
+}
+
+// hitIDs lists the IDs of the hits on screen.
+func hitIDs(u *UI) []string {
+	ids := make([]string, len(u.results.hits))
+	for i, h := range u.results.hits {
+		ids[i] = h.ID
+	}
+	return ids
+}

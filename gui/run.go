@@ -1,0 +1,95 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"baosou/index"
+)
+
+// appID matches the ID in FyneApp.toml; `go build` does not read that file,
+// so Run names it itself (Preferences are stored under it).
+const appID = "io.github.baosou"
+
+// Run opens the library in dataDir and runs the desktop app until its window
+// closes. It returns the process exit code: 1 when the library could not be
+// opened. The library opens in the background behind a "loading" line, and a
+// failure (another Baosou holding it, a damaged folder) is explained in the
+// window, so a start never hangs silently.
+func Run(dataDir string) int {
+	a := app.NewWithID(appID)
+	a.SetIcon(appIcon)
+	a.Settings().SetTheme(newTheme(float32(a.Preferences().FloatWithFallback(prefTextScale, 1))))
+	w := a.NewWindow(windowTitle)
+	w.SetIcon(appIcon)
+	w.Resize(fyne.NewSize(1200, 760))
+
+	var (
+		lib  *index.Library
+		ui   *UI
+		code int
+	)
+	var open func()
+	open = func() {
+		w.SetContent(container.NewCenter(widget.NewLabel("正在打开资料库…\n" + dataDir)))
+		go func() {
+			l, err := index.Open(dataDir)
+			fyne.Do(func() {
+				if err != nil {
+					code = 1
+					w.SetContent(openError(dataDir, err, open, a.Quit))
+					return
+				}
+				code, lib = 0, l
+				ui = New(a, w, l)
+			})
+		}()
+	}
+	open()
+	w.ShowAndRun()
+	if ui != nil {
+		ui.shutdown()
+	}
+	if lib != nil {
+		if err := lib.Close(); err != nil {
+			fyne.LogError("closing the library", err)
+		}
+	}
+	return code
+}
+
+// shutdown stops the work under way before the library closes.
+func (u *UI) shutdown() {
+	if u.search.cancel != nil {
+		u.search.cancel()
+	}
+	if u.imports.cancel != nil {
+		u.imports.cancel()
+	}
+}
+
+// openError explains why the library could not be opened, with Retry and Quit.
+func openError(dir string, err error, retry, quit func()) fyne.CanvasObject {
+	title, advice := "无法打开资料库", "资料库文件夹可能已损坏，或没有读写权限。可以换一个文件夹（设置环境变量 BAOSOU_DATA）后再试。"
+	if errors.Is(err, index.ErrLocked) {
+		title = "报搜已经在运行"
+		advice = "另一个报搜窗口正在使用这个资料库，同一时间只能有一个程序打开它。\n请切换到已经打开的报搜窗口；如果确认它已关闭，点「重试」。"
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameSubHeadingText
+	body := widget.NewLabel(advice)
+	body.Wrapping = fyne.TextWrapBreak
+	detail := newMetaText()
+	detail.Wrapping = fyne.TextWrapBreak
+	setMetaText(detail, fmt.Sprintf("资料库：%s\n详情：%v", dir, err))
+	icon := container.NewGridWrap(fyne.NewSquareSize(48), widget.NewIcon(theme.WarningIcon()))
+	buttons := container.NewHBox(widget.NewButton("重试", retry), widget.NewButton("退出", quit))
+	box := container.NewVBox(container.NewCenter(icon), head, body, detail, container.NewCenter(buttons))
+	return container.NewPadded(container.NewCenter(fixedWidth(560, box)))
+}
