@@ -3,6 +3,9 @@ package gui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -12,6 +15,26 @@ import (
 
 	"baosou/index"
 )
+
+// launched is when the process started, near enough: package initialisation.
+var launched = time.Now()
+
+// tracing is on with BAOSOU_TRACE=1: how long the first results and each
+// query's results take to reach the screen, on stderr.
+var tracing = os.Getenv("BAOSOU_TRACE") == "1"
+
+func trace(format string, args ...any) {
+	if tracing {
+		fmt.Fprintf(os.Stderr, "trace: "+format+"\n", args...)
+	}
+}
+
+var firstOnce sync.Once
+
+// firstResults notes the first results on screen after launch.
+func (u *UI) firstResults() {
+	firstOnce.Do(func() { trace("first results on screen %v after launch", time.Since(launched).Round(time.Millisecond)) })
+}
 
 // appID matches the ID in FyneApp.toml; `go build` does not read that file,
 // so Run names it itself (Preferences are stored under it).
@@ -37,9 +60,14 @@ func Run(dataDir string) int {
 	)
 	var open func()
 	open = func() {
-		w.SetContent(container.NewCenter(widget.NewLabel("正在打开资料库…\n" + dataDir)))
+		status := widget.NewLabel("正在打开资料库…\n" + dataDir)
+		w.SetContent(container.NewCenter(status))
 		go func() {
-			l, err := index.Open(dataDir)
+			l, err := index.OpenWith(dataDir, index.Options{Progress: func(done, total int) {
+				fyne.Do(func() {
+					status.SetText(fmt.Sprintf("索引已损坏或过旧，正在从保存的原文重建：%d / %d 个来源…\n%s", done, total, dataDir))
+				})
+			}})
 			fyne.Do(func() {
 				if err != nil {
 					code = 1

@@ -120,7 +120,8 @@ func (s *searchBar) schedule(delay time.Duration) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	work := func() { s.search(ctx, gen, q, opt) }
+	typed := time.Now()
+	work := func() { s.search(ctx, gen, q, opt, typed) }
 	if delay <= 0 {
 		s.ui.spawn(work)
 		return
@@ -130,16 +131,25 @@ func (s *searchBar) schedule(delay time.Duration) {
 
 // search runs off the UI goroutine and posts its outcome, which is dropped
 // if a newer search has started meanwhile.
-func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.SearchOptions) {
+func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.SearchOptions, typed time.Time) {
 	if ctx.Err() != nil {
 		return
 	}
+	start := time.Now()
 	res, err := s.ui.lib.Search(ctx, q, opt)
+	searched := time.Since(start)
 	s.ui.post(func() {
 		if gen != s.gen {
 			return
 		}
+		shown := time.Now()
 		s.show(q, opt, res, err)
+		if err == nil {
+			trace("query %q: %d results on screen %v after the search started (search %v, list and first article %v; %v after the keystroke, debounce included)",
+				q, res.Total, time.Since(start).Round(time.Microsecond), searched.Round(time.Microsecond),
+				time.Since(shown).Round(time.Microsecond), time.Since(typed).Round(time.Microsecond))
+			s.ui.firstResults()
+		}
 	})
 }
 

@@ -248,7 +248,7 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
-	l.sources, l.hashes = srcs, nil
+	l.sources, l.hashes, l.listOK = srcs, nil, false
 	l.mu.Unlock()
 	return l.rebuild(progress)
 }

@@ -312,7 +312,7 @@ func (l *Library) commitSource(src Source) error {
 	}
 	s, err := l.store(src.ID)
 	l.mu.Lock()
-	l.sources = next
+	l.sources, l.listOK = next, false
 	if err == nil && l.hashes != nil {
 		for i := 0; i < s.n; i++ {
 			l.hashes[s.hash(i)] = true
@@ -347,8 +347,7 @@ func (l *Library) Remove(id string) error {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
-	l.sources = next
-	l.hashes = nil
+	l.sources, l.hashes, l.listOK = next, nil, false
 	l.mu.Unlock()
 	l.rollback(src.ID)
 	return nil

@@ -39,6 +39,8 @@ type Library struct {
 	sources []Source                // as in the manifest, oldest first
 	stores  map[string]*storeReader // open docs files by source ID
 	hashes  map[[8]byte]bool        // content hashes of all articles; nil until an import needs them
+	list    []listed                // every article newest first, for the empty query
+	listOK  bool                    // list is up to date
 	notice  string
 
 	importMu        sync.Mutex // one import, removal or rebuild at a time

@@ -2,9 +2,11 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -387,24 +389,51 @@ func page(ms []match, opt SearchOptions) []match {
 	return ms
 }
 
-// listAll answers the empty query, every article by date, from the docs
-// files: no index look-up can be cheaper than a list we already hold.
+// listAll answers the empty query, every article by date, from a list kept
+// in memory and rebuilt when the library changes: no index look-up needed.
 func (l *Library) listAll(opt SearchOptions) ([]match, int, error) {
+	list := l.listing()
+	n := len(list)
 	var ms []match
+	for k := opt.Offset; k < n && len(ms) < opt.Limit; k++ {
+		e := list[k]
+		if opt.Sort == OldestFirst {
+			e = list[n-1-k]
+		}
+		ms = append(ms, match{id: docID(e.src, int(e.i)), date: int(e.date)})
+	}
+	return ms, n, nil
+}
+
+// listed is one article in the date-ordered list of the whole library.
+type listed struct {
+	src  string
+	i    int32
+	date int32
+}
+
+// listing returns every article, newest first.
+func (l *Library) listing() []listed {
+	l.mu.RLock()
+	list, ok := l.list, l.listOK
+	l.mu.RUnlock()
+	if ok {
+		return list
+	}
 	for _, src := range l.Sources() {
 		s, err := l.store(src.ID)
 		if err != nil {
 			continue
 		}
 		for i := 0; i < s.n; i++ {
-			ms = append(ms, match{id: docID(src.ID, i), date: s.date(i)})
+			list = append(list, listed{src: src.ID, i: int32(i), date: int32(s.date(i))})
 		}
 	}
-	if opt.Sort == ByRelevance {
-		opt.Sort = NewestFirst
-	}
-	sortMatches(ms, opt.Sort)
-	return page(ms, opt), len(ms), nil
+	slices.SortStableFunc(list, func(a, b listed) int { return cmp.Compare(b.date, a.date) })
+	l.mu.Lock()
+	l.list, l.listOK = list, true
+	l.mu.Unlock()
+	return list
 }
 
 // text returns an article's search forms.
