@@ -173,7 +173,7 @@ func (f *cmdFlags) open(stderr io.Writer) (*index.Library, bool) {
 	}
 	noSample := f.noSample || os.Getenv("BAOSOU_NO_SAMPLE") == "1"
 	lib, err := index.OpenWith(dir, index.Options{NoSample: noSample, Progress: func(done, total int) {
-		fmt.Fprintf(stderr, "\rrebuilding the index: %d/%d sources", done, total)
+		fmt.Fprintf(stderr, "rebuilding the index: %d/%d sources\n", done, total)
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "baosou: %v\n", err)

@@ -112,12 +112,13 @@ func BenchmarkSpans(b *testing.B) {
 
 func BenchmarkSnippet(b *testing.B) {
 	body := longestBody(benchDocs(b, benchLibrary(b)))
-	spans := Spans(body, [][]rune{[]rune("复工")})
-	if len(spans) == 0 {
-		b.Fatal("no spans in the sample's longest body")
+	norm := []byte(fold.String(body))
+	terms := []hlTerm{{form: []rune("复工"), inBody: true}}
+	if _, spans := snippetFor(body, norm, terms, snippetWidth); len(spans) == 0 {
+		b.Fatal("no spans in the sample's longest body's snippet")
 	}
 	for b.Loop() {
-		snippet(body, spans, snippetWidth)
+		snippetFor(body, norm, terms, snippetWidth)
 	}
 }
 

@@ -59,9 +59,10 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 	if reason == "" && l.idx != nil {
 		return nil
 	}
-	if reason != "" {
-		l.addNotice("The index was rebuilt from the stored sources: " + reason + ".")
+	if reason == "" {
+		return l.rebuild(nil) // a new library: nothing to rebuild, nothing to report
 	}
+	l.addNotice("The index was rebuilt from the stored sources: " + reason + ".")
 	return l.rebuild(progress)
 }
 
@@ -101,7 +102,13 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 	if progress != nil {
 		progress(len(srcs), len(srcs))
 	}
-	return idx.SetInternal([]byte(schemaKey), []byte(strconv.Itoa(schemaVersion)))
+	if err := idx.SetInternal([]byte(schemaKey), []byte(strconv.Itoa(schemaVersion))); err != nil {
+		return err
+	}
+	if l.Articles() >= 1000 {
+		return l.compact(context.Background())
+	}
+	return nil
 }
 
 // reindexSource indexes one source from its docs file; reparse (or a damaged

@@ -1,10 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"baosou/index/fold"
 	"baosou/index/query"
@@ -12,9 +14,6 @@ import (
 
 // snippetWidth is about how many characters of body a hit shows.
 const snippetWidth = 80
-
-// snippetScan bounds the bytes of body searched for a snippet's match.
-const snippetScan = 256 << 10
 
 // Our own highlighter, not Bleve's: Bleve's splits a match on CJK pairs and
 // leaves its last character plain, and needs term vectors we do not keep.
@@ -145,17 +144,40 @@ func mergeSpans(s []Span) []Span {
 	return out
 }
 
-// snippet cuts about width characters of body around its densest cluster of
-// matches, line breaks shown as spaces, with the spans that fall inside it.
-func snippet(body string, spans []Span, width int) (string, []Span) {
-	rs := []rune(body)
-	start, end := 0, len(rs)
-	if len(rs) > width {
-		start = snippetStart(spans, width)
-		if start+width > len(rs) {
-			start = len(rs) - width
+// snippetFor cuts the snippet of a hit without folding the whole article:
+// it finds the first match in the stored search form of the body (norm),
+// locates it in the displayed body, and highlights only the window around it.
+func snippetFor(body string, norm []byte, terms []hlTerm, width int) (string, []Span) {
+	first, needles := -1, [][]rune{}
+	for _, t := range terms {
+		if !t.inBody {
+			continue
 		}
-		end = start + width
+		needles = append(needles, t.form)
+		if k := bytes.Index(norm, []byte(string(t.form))); k >= 0 && (first < 0 || k < first) {
+			first = k
+		}
+	}
+	start := 0
+	if first > 0 {
+		if r, b, ok := fold.Locate(body, utf8.RuneCount(norm[:first])); ok && r > width/4 {
+			start = b
+			for n := 0; n < width/4; n++ { // back up a quarter of the width
+				_, size := utf8.DecodeLastRuneInString(body[:start])
+				start -= size
+			}
+		}
+	}
+	end := start
+	for n := 0; n < width+1 && end < len(body); n++ {
+		_, size := utf8.DecodeRuneInString(body[end:])
+		end += size
+	}
+	window := body[start:end]
+	cut := end < len(body)
+	if cut { // one rune more was read, to know whether the text goes on
+		_, size := utf8.DecodeLastRuneInString(window)
+		window = window[:len(window)-size]
 	}
 	var b strings.Builder
 	pre := 0
@@ -163,40 +185,16 @@ func snippet(body string, spans []Span, width int) (string, []Span) {
 		b.WriteString("…")
 		pre = 1
 	}
-	b.WriteString(strings.ReplaceAll(string(rs[start:end]), "\n", " "))
-	if end < len(rs) {
+	b.WriteString(strings.ReplaceAll(window, "\n", " "))
+	if cut {
 		b.WriteString("…")
 	}
-	out := []Span{}
-	for _, s := range spans {
-		if s.End <= start || s.Start >= end {
-			continue
-		}
-		out = append(out, Span{max(s.Start, start) - start + pre, min(s.End, end) - start + pre})
+	spans := Spans(window, needles)
+	for i := range spans {
+		spans[i].Start += pre
+		spans[i].End += pre
 	}
-	return b.String(), out
-}
-
-// snippetStart picks where a snippet begins: a little before the match that
-// has the most other matches within the snippet after it.
-func snippetStart(spans []Span, width int) int {
-	if len(spans) == 0 {
-		return 0
-	}
-	best, bestN := 0, 0
-	for i, s := range spans {
-		n := 0
-		for _, t := range spans[i:] {
-			if t.End > s.Start+width*3/4 {
-				break
-			}
-			n++
-		}
-		if n > bestN {
-			best, bestN = i, n
-		}
-	}
-	return max(0, spans[best].Start-width/4)
+	return b.String(), spans
 }
 
 func (s Span) String() string { return fmt.Sprintf("[%d,%d)", s.Start, s.End) }

@@ -261,7 +261,7 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 		t.Date = a.Date.Year*10000 + a.Date.Month*100 + a.Date.Day
 	}
 	d := storedDoc{Title: a.Title, TitleDerived: a.TitleDerived, Date: a.Date.String(), Reporter: a.Reporter,
-		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Paragraphs: a.Paragraphs}
+		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Body: a.Body()}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", d.Kind, d.Date)
 	h.Write(t.Title)

@@ -280,30 +280,41 @@ func splitID(id string) (source string, i int, ok bool) {
 
 // Get returns one article by ID.
 func (l *Library) Get(id string) (*Doc, error) {
-	src, i, ok := splitID(id)
-	if !ok {
-		return nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
-	}
-	s, err := l.store(src)
+	d, src, err := l.stored(id)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
-		}
 		return nil, err
-	}
-	d, err := s.doc(i)
-	if err != nil {
-		return nil, fmt.Errorf("article %q: %w", id, err)
-	}
-	meta, _ := l.source(src)
-	if d.Source != "" {
-		meta.Name = d.Source
 	}
 	return &Doc{
 		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, Date: d.Date, Reporter: d.Reporter,
-		Photographer: d.Photographer, Kind: d.Kind, Source: meta.Name, SourceID: src,
-		Paragraphs: d.Paragraphs, Body: strings.Join(d.Paragraphs, "\n"),
+		Photographer: d.Photographer, Kind: d.Kind, Source: src.Name, SourceID: src.ID,
+		Paragraphs: strings.Split(d.Body, "\n"), Body: d.Body,
 	}, nil
+}
+
+// stored reads an article from its docs file, with its source as displayed
+// (a .jsonl record's own source name instead of the file's).
+func (l *Library) stored(id string) (*storedDoc, Source, error) {
+	srcID, i, ok := splitID(id)
+	if !ok {
+		return nil, Source{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	s, err := l.store(srcID)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			err = ErrNotFound
+		}
+		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
+	}
+	d, err := s.doc(i)
+	if err != nil {
+		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
+	}
+	src, _ := l.source(srcID)
+	src.ID = srcID
+	if d.Source != "" {
+		src.Name = d.Source
+	}
+	return d, src, nil
 }
 
 func (l *Library) sortedSourceIDs() []string {

@@ -15,7 +15,7 @@ import (
 
 // schemaVersion changes whenever what is indexed changes; an index of another
 // version is rebuilt from the stored sources when the library opens.
-const schemaVersion = 1
+const schemaVersion = 2
 
 const gramAnalyzer = "baosou_grams"
 

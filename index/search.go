@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -450,25 +449,19 @@ func (l *Library) text(id string) (docText, error) {
 }
 
 func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
-	d, err := l.Get(h.id)
+	d, src, err := l.stored(h.id)
 	if err != nil {
 		return Hit{}, err
 	}
-	bodyText := d.Body
-	if len(bodyText) > snippetScan {
-		// A snippet needs a match near the start, not every match of a
-		// 10 MB article: look for one in its first part only.
-		bodyText = bodyText[:snippetScan]
-		for !utf8.RuneStart(bodyText[len(bodyText)-1]) {
-			bodyText = bodyText[:len(bodyText)-1]
-		}
-		bodyText = bodyText[:len(bodyText)-1]
+	t, err := l.text(h.id)
+	if err != nil {
+		return Hit{}, err
 	}
-	body, title := spansFor(&Doc{Title: d.Title, Body: bodyText}, terms)
-	snip, snipSpans := snippet(bodyText, body, snippetWidth)
+	_, title := spansFor(&Doc{Title: d.Title}, terms)
+	snip, snipSpans := snippetFor(d.Body, t.Body, terms, snippetWidth)
 	return Hit{
-		ID: d.ID, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
-		Reporter: d.Reporter, Kind: d.Kind, Source: d.Source, SourceID: d.SourceID, Score: h.score,
+		ID: h.id, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
+		Reporter: d.Reporter, Kind: d.Kind, Source: src.Name, SourceID: src.ID, Score: h.score,
 		Snippet: snip, SnippetHighlights: snipSpans,
 	}, nil
 }

@@ -268,7 +268,7 @@ func TestOCRSpacedTextIsHighlightedWhole(t *testing.T) {
 
 func TestSnippet(t *testing.T) {
 	body := strings.Repeat("甲", 100) + "目标" + strings.Repeat("乙", 100)
-	snip, spans := snippet(body, Spans(body, [][]rune{[]rune("目标")}), 80)
+	snip, spans := snippetFor(body, []byte(fold.String(body)), []hlTerm{{form: []rune("目标"), inBody: true}}, 80)
 	if len(spans) != 1 || spanText(snip, spans[0]) != "目标" {
 		t.Fatalf("snippet spans %v in %q", spans, snip)
 	}
@@ -277,6 +277,16 @@ func TestSnippet(t *testing.T) {
 	}
 	if !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") {
 		t.Errorf("snippet %q should show it was cut on both sides", snip)
+	}
+	// OCR spaces and a full-width query: the span still lands on the printed text.
+	body = strings.Repeat("甲", 300) + "房 地 产" + strings.Repeat("乙", 10)
+	snip, spans = snippetFor(body, []byte(fold.String(body)), []hlTerm{{form: []rune("房地产"), inBody: true}}, 80)
+	if len(spans) != 1 || spanText(snip, spans[0]) != "房 地 产" || strings.HasSuffix(snip, "…") {
+		t.Errorf("snippetFor(房 地 产) = %q %v", snip, spans)
+	}
+	snip, spans = snippetFor("短文", []byte("短文"), []hlTerm{{form: []rune("无"), inBody: true}}, 80)
+	if snip != "短文" || len(spans) != 0 {
+		t.Errorf("snippetFor without a match = %q %v, want the text unmarked", snip, spans)
 	}
 }
 

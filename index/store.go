@@ -3,7 +3,6 @@ package index
 import (
 	"bufio"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -23,19 +22,52 @@ import (
 // Each record is the date (uint32 yyyymmdd, 0 when unknown) and four
 // length-prefixed (uint32) blobs: the search forms of the
 // title, body and reporter, kept plain so queries can check candidates without
-// decoding anything, then the displayed article as zstd-compressed JSON.
-const storeMagic = "BSD1"
+// decoding anything, then the displayed article (storedDoc) zstd-compressed.
+const storeMagic = "BSD2"
 
-// storedDoc is the displayed article as kept in a docs file.
+// storedDoc is the displayed article as kept in a docs file: its fields as
+// uvarint-length-prefixed strings in this order, then TitleDerived as one
+// byte. Not JSON: decoding JSON was a third of the time of a search.
 type storedDoc struct {
-	Title        string   `json:"t"`
-	TitleDerived bool     `json:"td,omitempty"`
-	Date         string   `json:"d,omitempty"`
-	Reporter     string   `json:"r,omitempty"`
-	Photographer string   `json:"p,omitempty"`
-	Kind         string   `json:"k"`
-	Source       string   `json:"s,omitempty"` // the publication named by a .jsonl record
-	Paragraphs   []string `json:"b"`
+	Title        string
+	Date         string
+	Reporter     string
+	Photographer string
+	Kind         string
+	Source       string // the publication named by a .jsonl record
+	Body         string // the paragraphs joined by "\n"
+	TitleDerived bool
+}
+
+func (d *storedDoc) fields() []*string {
+	return []*string{&d.Title, &d.Date, &d.Reporter, &d.Photographer, &d.Kind, &d.Source, &d.Body}
+}
+
+func (d *storedDoc) marshal(b []byte) []byte {
+	for _, f := range d.fields() {
+		b = binary.AppendUvarint(b, uint64(len(*f)))
+		b = append(b, *f...)
+	}
+	if d.TitleDerived {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+func (d *storedDoc) unmarshal(b []byte) error {
+	for _, f := range d.fields() {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return errBadStore
+		}
+		*f = string(b[k : k+int(n)])
+		b = b[k+int(n):]
+	}
+	if len(b) != 1 {
+		return errBadStore
+	}
+	d.TitleDerived = b[0] == 1
+	return nil
 }
 
 // docText is an article's search forms (see package fold).
@@ -58,6 +90,7 @@ type storeWriter struct {
 	offsets []uint64
 	hashes  [][8]byte
 	scratch []byte
+	meta    []byte
 }
 
 func createStore(path string) (*storeWriter, error) {
@@ -69,11 +102,8 @@ func createStore(path string) (*storeWriter, error) {
 }
 
 func (s *storeWriter) add(t *docText, d *storedDoc, hash [8]byte) error {
-	meta, err := json.Marshal(d)
-	if err != nil {
-		return err
-	}
-	s.scratch = zenc.EncodeAll(meta, s.scratch[:0])
+	s.meta = d.marshal(s.meta[:0])
+	s.scratch = zenc.EncodeAll(s.meta, s.scratch[:0])
 	s.offsets = append(s.offsets, s.off)
 	s.hashes = append(s.hashes, hash)
 	var date [4]byte
@@ -247,7 +277,7 @@ func (r *storeReader) doc(i int) (*storedDoc, error) {
 		return nil, fmt.Errorf("%w: %v", errBadStore, err)
 	}
 	var d storedDoc
-	if err := json.Unmarshal(meta, &d); err != nil {
+	if err := d.unmarshal(meta); err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadStore, err)
 	}
 	return &d, nil

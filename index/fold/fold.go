@@ -79,19 +79,39 @@ func IsUnit(r rune) bool {
 
 // String returns the search form of s.
 func String(s string) string {
-	f, _ := fold(s, false)
+	f, _ := fold(s, false, -1)
 	return string(f)
 }
 
 // Map returns the search form of s as runes, and for each of them the index
 // (in code points) of the rune of s it came from.
 func Map(s string) (form []rune, src []int32) {
-	return fold(s, true)
+	return fold(s, true, -1)
 }
 
-// fold implements String and Map. Line breaks are kept (they end paragraphs);
-// other white space is dropped next to a wide character and otherwise becomes one space.
-func fold(s string, withSrc bool) ([]rune, []int32) {
+// Locate returns the index (in code points) and the byte offset in s of the
+// rune that gives the n-th rune of s's search form, reading s only that far.
+// ok is false when the search form is shorter.
+func Locate(s string, n int) (runeIndex, byteOffset int, ok bool) {
+	_, src := fold(s, true, n+1)
+	if n < 0 || n >= len(src) {
+		return 0, 0, false
+	}
+	runeIndex = int(src[n])
+	k := 0
+	for b := range s {
+		if k == runeIndex {
+			return runeIndex, b, true
+		}
+		k++
+	}
+	return 0, 0, false
+}
+
+// fold implements String, Map and Locate. Line breaks are kept (they end
+// paragraphs); other white space is dropped next to a wide character and
+// otherwise becomes one space. With limit >= 0 it stops after that many runes.
+func fold(s string, withSrc bool, limit int) ([]rune, []int32) {
 	out := make([]rune, 0, len(s)/2+8)
 	var src []int32
 	if withSrc {
@@ -101,6 +121,9 @@ func fold(s string, withSrc bool) ([]rune, []int32) {
 	pending := false     // white space seen since prev
 	i := int32(-1)
 	for _, r := range s {
+		if limit >= 0 && len(out) >= limit {
+			return out, src
+		}
 		i++
 		if r == '\n' {
 			pending = false
