@@ -26,10 +26,10 @@ func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
 	ctx, stop := interrupted()
 	defer stop()
 	rep, err := lib.Import(ctx, f.args, index.ImportOptions{Year: f.year, Progress: func(p index.ImportProgress) {
-		if p.Current != "" && p.FilesDone >= p.FilesTotal {
+		if p.Current != "" && p.FilesRead >= p.FilesTotal {
 			fmt.Fprintf(stderr, "%d articles imported %s\n", p.Articles, p.Current)
 		} else if p.Current != "" {
-			fmt.Fprintf(stderr, "[%d/%d] %s (%d articles so far)\n", p.FilesDone+1, p.FilesTotal, p.Current, p.Articles)
+			fmt.Fprintf(stderr, "[%d/%d] %s (%d articles saved so far)\n", p.FilesRead+1, p.FilesTotal, p.Current, p.Articles)
 		}
 	}})
 	if err != nil {

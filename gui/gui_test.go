@@ -224,7 +224,7 @@ func TestImportShowsProgressAndSummary(t *testing.T) {
 	p := signalPost(u)
 	release := make(chan struct{})
 	lib.importFn = func(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error) {
-		opt.Progress(index.ImportProgress{FilesDone: 1, FilesTotal: 3, Articles: 7, Current: "/x/2020-03-01.txt"})
+		opt.Progress(index.ImportProgress{FilesDone: 1, FilesRead: 1, FilesTotal: 3, Articles: 7, Current: "/x/2020-03-01.txt"})
 		<-release
 		return index.ImportReport{Files: 3, Added: 12, Duplicates: 2,
 			Sources: []index.Source{{Name: "a"}, {Name: "b"}},

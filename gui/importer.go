@@ -158,10 +158,10 @@ func (m *importer) start(paths []string, year int) {
 	opt := index.ImportOptions{Year: year, Progress: func(p index.ImportProgress) {
 		// Called on the importing goroutine, maybe per article: post only
 		// when a file is done or a tenth of a second has passed.
-		if p.FilesDone == lastDone && time.Since(last) < 100*time.Millisecond {
+		if p.FilesRead == lastDone && time.Since(last) < 100*time.Millisecond {
 			return
 		}
-		last, lastDone = time.Now(), p.FilesDone
+		last, lastDone = time.Now(), p.FilesRead
 		m.ui.post(func() { m.onProgress(p) })
 	}}
 	lib := m.ui.lib
@@ -176,13 +176,13 @@ func (m *importer) onProgress(p index.ImportProgress) {
 		return
 	}
 	m.bar.Max = float64(max(p.FilesTotal, 1))
-	m.bar.SetValue(float64(p.FilesDone))
+	m.bar.SetValue(float64(p.FilesRead))
 	m.label.SetText(progressText(p))
 }
 
 // progressText is the line above the progress bar.
 func progressText(p index.ImportProgress) string {
-	s := fmt.Sprintf("正在导入：%d / %d 个文件 · 已添加 %d 篇", p.FilesDone, p.FilesTotal, p.Articles)
+	s := fmt.Sprintf("正在导入：%d / %d 个文件 · 已添加 %d 篇", p.FilesRead, p.FilesTotal, p.Articles)
 	if p.Current != "" {
 		s += " · " + filepath.Base(p.Current)
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -29,7 +30,7 @@ const (
 // damaged, of another schema or out of step with the manifest.
 func (l *Library) openIndex(progress func(done, total int)) error {
 	path := filepath.Join(l.dir, indexFolder)
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "2s"})
+	idx, err := openBleve(path)
 	reason := ""
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
@@ -56,6 +57,9 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 			reason = fmt.Sprintf("the index holds %d articles, the library %d", n, l.Articles())
 		}
 	}
+	if bad := l.damagedDocs(); len(bad) > 0 {
+		reason = fmt.Sprintf("the stored articles of %d source(s) were damaged or missing, and were read again from the source copies", len(bad))
+	}
 	if reason == "" && l.idx != nil {
 		return nil
 	}
@@ -64,6 +68,77 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 	}
 	l.addNotice("The index was rebuilt from the stored sources: " + reason + ".")
 	return l.rebuild(progress)
+}
+
+// openBleve opens the index; a damaged file can make Bleve's storage panic
+// (bbolt: "invalid freelist page"), which becomes an error here so that the
+// index is rebuilt instead of the app dying at launch.
+func openBleve(path string) (idx bleve.Index, err error) {
+	if err := checkBolt(filepath.Join(path, "store", "root.bolt")); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	// A second process is stopped by our own lock first; the bolt timeout
+	// is a backstop so that nothing ever waits forever on Bleve's.
+	return bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "2s"})
+}
+
+// reopenIndex replaces the Bleve instance after a failed write: Bleve's
+// in-memory state is not to be trusted after one (a full disk has made its
+// next batch panic), while what it persisted is. If the index cannot be
+// opened again the old instance stays, and the next Open rebuilds.
+func (l *Library) reopenIndex() {
+	func() {
+		defer func() { recover() }()
+		l.idx.Close()
+	}()
+	idx, err := openBleve(filepath.Join(l.dir, indexFolder))
+	if err != nil {
+		l.addNotice("The index could not be reopened after a failed write; it will be rebuilt when the library is next opened.")
+		return
+	}
+	l.idx = idx
+}
+
+// checkBolt refuses a truncated Bleve root file before bbolt maps it: bbolt
+// reads pages past the end of a short file through its memory map, which
+// kills the process with SIGBUS (no recover() can catch that). A meta page
+// (see bbolt's internal/common/meta.go) records how many pages the file has.
+func checkBolt(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil // a missing index is Bleve's to report
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	var best struct{ txid, pages, pageSize uint64 }
+	for _, off := range []int64{0, 4096} {
+		var m [80]byte
+		if _, err := f.ReadAt(m[:], off); err != nil {
+			continue
+		}
+		le := binary.LittleEndian
+		if le.Uint32(m[16:]) != 0xED0CDAED {
+			continue
+		}
+		if tx := le.Uint64(m[64:]); tx >= best.txid {
+			best.txid, best.pages, best.pageSize = tx, le.Uint64(m[56:]), uint64(le.Uint32(m[24:]))
+		}
+	}
+	if best.pageSize == 0 || uint64(st.Size()) < best.pages*best.pageSize {
+		return fmt.Errorf("damaged index: %s is truncated (%d bytes, %d pages of %d expected)", path, st.Size(), best.pages, best.pageSize)
+	}
+	return nil
 }
 
 // rebuild replaces the index with one made from the docs files (re-parsing
@@ -111,9 +186,32 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 	return nil
 }
 
+// damagedDocs lists the sources whose docs file is missing or not the size
+// the manifest recorded (a stat each: cheap enough for every Open), and
+// remembers them for rebuild to parse again.
+func (l *Library) damagedDocs() []string {
+	var bad []string
+	for _, s := range l.Sources() {
+		st, err := os.Stat(l.docsPath(s.ID))
+		if err != nil || s.DocsSize > 0 && st.Size() != s.DocsSize {
+			bad = append(bad, s.ID)
+		}
+	}
+	l.mu.Lock()
+	l.damaged = map[string]bool{}
+	for _, id := range bad {
+		l.damaged[id] = true
+	}
+	l.mu.Unlock()
+	return bad
+}
+
 // reindexSource indexes one source from its docs file; reparse (or a damaged
 // docs file) makes it parse the stored copy of the source again first.
 func (l *Library) reindexSource(s Source, reparse bool) error {
+	l.mu.RLock()
+	reparse = reparse || l.damaged[s.ID]
+	l.mu.RUnlock()
 	if !reparse {
 		if _, err := l.store(s.ID); err != nil {
 			reparse = true
@@ -128,8 +226,30 @@ func (l *Library) reindexSource(s Source, reparse bool) error {
 		if _, _, err := l.writeDocs(&s, data, false); err != nil {
 			return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 		}
+		if err := l.updateSource(s); err != nil {
+			return err
+		}
 	}
-	return l.indexSource(context.Background(), s.ID, nil)
+	return l.indexSources(context.Background(), []string{s.ID})
+}
+
+// updateSource records a re-parsed source's article count and docs size.
+func (l *Library) updateSource(s Source) error {
+	s.DocsSize = l.docsSize(s.ID)
+	srcs := l.Sources()
+	for i := range srcs {
+		if srcs[i].ID == s.ID {
+			srcs[i] = s
+		}
+	}
+	if err := l.writeManifest(srcs); err != nil {
+		return fmt.Errorf("cannot write to the library: %w", err)
+	}
+	l.mu.Lock()
+	l.sources, l.listOK = srcs, false
+	delete(l.damaged, s.ID)
+	l.mu.Unlock()
+	return nil
 }
 
 func (l *Library) closeStore(id string) {
@@ -141,14 +261,10 @@ func (l *Library) closeStore(id string) {
 	}
 }
 
-// indexSource adds the articles of a docs file to the index. Building a
+// indexSources adds the articles of docs files to the index. Building a
 // Bleve segment from a batch is single-threaded, so two batches are built at
 // once, one per core of the machines we aim at.
-func (l *Library) indexSource(ctx context.Context, id string, progress func(done int)) error {
-	s, err := l.store(id)
-	if err != nil {
-		return err
-	}
+func (l *Library) indexSources(ctx context.Context, ids []string) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, indexWorkers)
 	for range indexWorkers {
@@ -156,13 +272,13 @@ func (l *Library) indexSource(ctx context.Context, id string, progress func(done
 			var err error
 			for b := range batches {
 				if err == nil {
-					err = l.idx.Batch(b)
+					err = safeBatch(l.idx, b)
 				}
 			}
 			errs <- err
 		}()
 	}
-	err = l.fillBatches(ctx, s, id, batches, progress)
+	err := l.fillBatches(ctx, ids, batches)
 	close(batches)
 	for range indexWorkers {
 		if e := <-errs; e != nil && err == nil {
@@ -172,57 +288,88 @@ func (l *Library) indexSource(ctx context.Context, id string, progress func(done
 	return err
 }
 
-func (l *Library) fillBatches(ctx context.Context, s *storeReader, id string, out chan<- *bleve.Batch, progress func(done int)) error {
+// safeBatch applies a batch. When the disk is full Bleve can panic instead
+// of failing (zapx: "assignment to entry in nil map"); that becomes an error,
+// so the import is rolled back and reported rather than the app dying.
+func safeBatch(idx bleve.Index, b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the index could not be written (is the disk full?): %v", r)
+		}
+	}()
+	return idx.Batch(b)
+}
+
+func (l *Library) fillBatches(ctx context.Context, ids []string, out chan<- *bleve.Batch) error {
 	b := l.idx.NewBatch()
 	size := 0
-	for i := 0; i < s.n; i++ {
-		t, err := s.text(i)
+	for _, id := range ids {
+		s, err := l.store(id)
 		if err != nil {
 			return err
 		}
-		if err := b.IndexAdvanced(bleveDocument(docID(id, i), id, &t)); err != nil {
-			return err
-		}
-		size += len(t.Body)
-		if b.Size() >= batchDocs || size >= batchBytes || i == s.n-1 {
-			if err := ctx.Err(); err != nil {
+		for i := 0; i < s.n; i++ {
+			t, err := s.text(i)
+			if err != nil {
 				return err
 			}
-			out <- b
-			b = l.idx.NewBatch()
-			size = 0
-			if progress != nil {
-				progress(i + 1)
+			if err := b.IndexAdvanced(bleveDocument(docID(id, i), id, &t)); err != nil {
+				return err
+			}
+			size += len(t.Body)
+			if b.Size() >= batchDocs || size >= batchBytes {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				out <- b
+				b, size = l.idx.NewBatch(), 0
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if b.Size() > 0 {
+		out <- b
 	}
 	return nil
 }
 
-// unindexSource deletes a source's articles from the index.
-func (l *Library) unindexSource(id string) {
+// unindexSource deletes a source's articles from the index, and reports
+// whether that worked. After a failed write (a full disk) Bleve can fail or
+// even panic here; then the caller keeps the pending marker, and the next
+// Open rolls the source back again.
+func (l *Library) unindexSource(id string) (ok bool) {
 	if l.idx == nil {
-		return
+		return true
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			ok = false
+		}
+	}()
 	q := bleve.NewTermQuery(id)
 	q.SetField("source")
 	for {
 		req := bleve.NewSearchRequestOptions(bquery.Query(q), 10000, 0, false)
 		res, err := l.idx.Search(req)
-		if err != nil || len(res.Hits) == 0 {
-			return
+		if err != nil {
+			return false
+		}
+		if len(res.Hits) == 0 {
+			return true
 		}
 		b := l.idx.NewBatch()
 		for _, h := range res.Hits {
 			b.Delete(h.ID)
 		}
-		if l.idx.Batch(b) != nil {
-			return
+		if safeBatch(l.idx, b) != nil {
+			return false
 		}
 	}
 }
 
-// removeFiles deletes a source's files (not its index entries).
+// removeFiles deletes a source's files (not its index entries) and its pending marker.
 func (l *Library) removeFiles(id string) {
 	l.closeStore(id)
 	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
@@ -250,6 +397,7 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 		if _, _, err := l.writeDocs(s, data, false); err != nil {
 			return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 		}
+		s.DocsSize = l.docsSize(s.ID)
 	}
 	if err := l.writeManifest(srcs); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)

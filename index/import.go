@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"baosou/assets"
 	"baosou/index/article"
@@ -25,7 +26,8 @@ var importExts = map[string]bool{".txt": true, ".text": true, ".jsonl": true, ".
 // Import adds files, and every .txt and .jsonl file under folders, to the
 // library. A file that fails is reported in the ImportReport and the others go
 // on; a file or article already in the library is counted as a duplicate. The
-// error is for the library itself failing (closed, or its folder unwritable).
+// error is only for a closed library: a library that cannot be written shows
+// as every file failing with "cannot write to the library".
 func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions) (ImportReport, error) {
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
@@ -36,40 +38,49 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 	files, failed := collectFiles(paths)
 	rep.Failed = failed
 	rep.Files = len(files)
+	var g group
+	done := 0 // files 0..done-1 are committed or failed
 	for i, f := range files {
 		if ctx.Err() != nil {
-			rep.Canceled = true
 			break
 		}
 		if opt.Progress != nil {
-			opt.Progress(ImportProgress{FilesDone: i, FilesTotal: len(files), Articles: rep.Added, Current: f})
+			opt.Progress(ImportProgress{FilesDone: done, FilesRead: i, FilesTotal: len(files), Articles: rep.Added, Current: f})
 		}
 		data, err := readSource(f)
+		var src *Source
 		if err == nil {
-			err = l.importOne(ctx, f, data, opt.Year, &rep)
-		}
-		if errors.Is(err, context.Canceled) {
-			rep.Canceled = true
-			break
+			src, err = l.prepare(f, data, opt.Year, &rep, g.ids)
 		}
 		if err != nil {
 			rep.Failed = append(rep.Failed, FileError{Path: f, Err: err.Error()})
 		}
+		if src != nil {
+			g.add(*src)
+		}
+		if g.full() {
+			l.commitOrRetry(ctx, &g, &rep, opt.Year)
+		}
+		if len(g.srcs) == 0 {
+			done = i + 1
+		}
 	}
+	l.commitOrRetry(ctx, &g, &rep, opt.Year)
+	rep.Canceled = ctx.Err() != nil
 	// A big import leaves the index in many segments, each searched apart;
 	// merging them now costs about a tenth of the import and makes every later
 	// search faster. Only when the import is a large share of the library, so
 	// that the merging done over a library's life stays proportional to its size.
 	if rep.Added >= 1000 && rep.Added*4 >= l.Articles() && !rep.Canceled {
 		if opt.Progress != nil {
-			opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added, Current: "(optimising the index)"})
+			opt.Progress(ImportProgress{FilesDone: len(files), FilesRead: len(files), FilesTotal: len(files), Articles: rep.Added, Current: "(optimising the index)"})
 		}
 		t0 := time.Now()
 		l.compact(ctx)
 		trace("import: compacted the index in %v", time.Since(t0))
 	}
 	if opt.Progress != nil && !rep.Canceled {
-		opt.Progress(ImportProgress{FilesDone: len(files), FilesTotal: len(files), Articles: rep.Added})
+		opt.Progress(ImportProgress{FilesDone: len(files), FilesRead: len(files), FilesTotal: len(files), Articles: rep.Added})
 	}
 	return rep, nil
 }
@@ -84,6 +95,10 @@ func collectFiles(paths []string) (files []string, failed []FileError) {
 			continue
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				failed = append(failed, FileError{Path: p, Err: "not a regular file (a pipe, device or socket)"})
+				continue
+			}
 			files = append(files, p)
 			continue
 		}
@@ -92,7 +107,12 @@ func collectFiles(paths []string) (files []string, failed []FileError) {
 				failed = append(failed, FileError{Path: path, Err: describe(err)})
 				return nil
 			}
-			if d.Type().IsRegular() && importExts[strings.ToLower(filepath.Ext(path))] {
+			if !importExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				failed = append(failed, FileError{Path: path, Err: "a symbolic link inside a folder is not followed; import its target directly"})
+			} else if d.Type().IsRegular() {
 				files = append(files, path)
 			}
 			return nil
@@ -131,29 +151,70 @@ func (l *Library) isClosed() bool {
 
 func (l *Library) importSample() error {
 	var rep ImportReport
+	var g group
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
-	return l.importOne(context.Background(), assets.SampleName, assets.SamplePage, assets.SampleYear, &rep)
+	src, err := l.prepare(assets.SampleName, assets.SamplePage, assets.SampleYear, &rep, nil)
+	if src == nil || err != nil {
+		return err
+	}
+	g.add(*src)
+	l.commitGroup(context.Background(), &g, &rep)
+	if len(rep.Failed) > 0 {
+		return errors.New(rep.Failed[0].Err)
+	}
+	return nil
 }
 
-// importOne adds one file. The steps are ordered so that a crash at any
-// point leaves either the whole source in the library or none of it: the
-// pending marker first, then the docs file, the source copy, the index, and
-// last the manifest, which is what makes the source part of the library.
-func (l *Library) importOne(ctx context.Context, path string, data []byte, year int, rep *ImportReport) error {
+// A group is sources prepared (docs file and copy written) but not yet
+// indexed and committed. Small files are committed many at a time: one index
+// batch and one manifest write for a hundred pages, not one each.
+type group struct {
+	srcs     []Source
+	ids      map[string]bool
+	articles int
+	started  time.Time
+}
+
+func (g *group) add(s Source) {
+	if g.ids == nil {
+		g.ids, g.started = map[string]bool{}, time.Now()
+	}
+	g.srcs = append(g.srcs, s)
+	g.ids[s.ID] = true
+	g.articles += s.Articles
+}
+
+// full says when to commit: enough articles for a good index batch, or two
+// seconds of work, so that a long import shows up in searches as it goes.
+func (g *group) full() bool {
+	return g.articles >= batchDocs || len(g.srcs) >= 500 || time.Since(g.started) > 2*time.Second
+}
+
+// prepare reads one file into the library: pending marker, docs file,
+// compressed copy. It returns nil for a file that adds nothing (already
+// imported, or only duplicate articles). The steps of prepare and commitGroup
+// are ordered so that a crash at any point leaves each source whole or absent:
+// the pending marker first, then the docs file, the source copy, the index,
+// and last the manifest, which is what makes a source part of the library.
+func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport, inGroup map[string]bool) (*Source, error) {
 	sum := sha256.Sum256(data)
 	id := hex.EncodeToString(sum[:8])
-	if s, ok := l.source(id); ok {
+	if s, ok := l.source(id); ok || inGroup[id] {
+		name := s.Name
+		if !ok {
+			name = "another file of this import"
+		}
 		rep.Duplicates++
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: already imported as %s", path, s.Name))
-		return nil
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: already imported as %s", path, name))
+		return nil, nil
 	}
 	src := Source{ID: id, Name: filepath.Base(path), Path: absPath(path), Year: year, Bytes: int64(len(data)), Added: time.Now().UTC()}
 	if year == 0 {
 		src.Year = article.YearFromName(src.Name)
 	}
 	if err := os.WriteFile(l.pendingPath(id), []byte(path), 0o644); err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
+		return nil, fmt.Errorf("cannot write to the library: %w", err)
 	}
 	t0 := time.Now()
 	dups, warns, err := l.writeDocs(&src, data, true)
@@ -165,28 +226,91 @@ func (l *Library) importOne(ctx context.Context, path string, data []byte, year 
 	if err == nil && src.Articles == 0 {
 		l.rollback(id)
 		if dups > 0 {
-			return nil
+			return nil, nil
 		}
-		return errors.New("no articles found")
+		return nil, errors.New("no articles found")
 	}
 	if err == nil {
 		err = writeCompressed(l.sourcePath(id), data)
 	}
-	if err == nil {
-		t0 = time.Now()
-		err = l.indexSource(ctx, id, nil)
-		trace("import %s: indexed in %v", src.Name, time.Since(t0))
-	}
-	if err == nil {
-		err = l.commitSource(src)
-	}
 	if err != nil {
 		l.rollback(id)
-		return err
+		return nil, err
 	}
-	rep.Added += src.Articles
-	rep.Sources = append(rep.Sources, src)
-	return nil
+	l.addHashes(id)
+	return &src, nil
+}
+
+// commitOrRetry commits a group; if that fails (a full disk, say) it tries
+// its files one at a time, so that one file too big for the disk does not
+// take the small ones read with it down too.
+func (l *Library) commitOrRetry(ctx context.Context, g *group, rep *ImportReport, year int) {
+	srcs := g.srcs
+	if len(srcs) <= 1 {
+		l.commitGroup(ctx, g, rep)
+		return
+	}
+	var tmp ImportReport
+	l.commitGroup(ctx, g, &tmp)
+	if len(tmp.Failed) == 0 {
+		rep.Added += tmp.Added
+		rep.Sources = append(rep.Sources, tmp.Sources...)
+		return
+	}
+	for _, s := range srcs {
+		data, err := readSource(s.Path)
+		var src *Source
+		if err == nil {
+			src, err = l.prepare(s.Path, data, year, &tmp, nil)
+		}
+		if err != nil {
+			rep.Failed = append(rep.Failed, FileError{Path: s.Path, Err: err.Error()})
+			continue
+		}
+		if src != nil {
+			one := group{}
+			one.add(*src)
+			l.commitGroup(ctx, &one, rep)
+		}
+	}
+}
+
+// commitGroup indexes the group's sources and commits them in one manifest
+// write; if that fails, all of them are rolled back and reported.
+func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) {
+	if len(g.srcs) == 0 {
+		return
+	}
+	ids := make([]string, len(g.srcs))
+	for i, s := range g.srcs {
+		ids[i] = s.ID
+	}
+	t0 := time.Now()
+	err := l.indexSources(ctx, ids)
+	trace("import: indexed %d articles of %d file(s) in %v", g.articles, len(ids), time.Since(t0))
+	if err != nil && ctx.Err() == nil {
+		l.reopenIndex()
+	}
+	if err == nil {
+		err = l.commitSources(g.srcs)
+	}
+	if err != nil {
+		for _, s := range g.srcs {
+			l.rollback(s.ID)
+			if ctx.Err() == nil {
+				rep.Failed = append(rep.Failed, FileError{Path: s.Path, Err: err.Error()})
+			}
+		}
+		l.mu.Lock()
+		l.hashes = nil // reloaded from what is committed
+		l.mu.Unlock()
+	} else {
+		for _, s := range g.srcs {
+			rep.Added += s.Articles
+			rep.Sources = append(rep.Sources, s)
+		}
+	}
+	*g = group{}
 }
 
 func absPath(p string) string {
@@ -209,7 +333,7 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 		return 0, nil, fmt.Errorf("cannot write to the library: %w", err)
 	}
 	seen := map[[8]byte]bool{}
-	add := func(a article.Article) error {
+	addOne := func(a article.Article) error {
 		t, d, h := prepare(a)
 		if dedupe && (l.hasHash(h) || seen[h]) {
 			dups++
@@ -217,6 +341,14 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 		}
 		seen[h] = true
 		return w.add(&t, &d, h)
+	}
+	add := func(a article.Article) error {
+		for _, part := range splitArticle(a, maxArticleBytes) {
+			if err := addOne(part); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	opt := article.Options{Name: src.Name, Year: src.Year}
 	if isJSONL(src.Name) {
@@ -232,6 +364,9 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 	}
 	if err != nil {
 		w.abort()
+		if !errors.Is(err, article.ErrNotText) && !errors.Is(err, article.ErrEncoding) && !errors.Is(err, article.ErrEmpty) && isWriteError(err) {
+			err = fmt.Errorf("cannot write to the library: %w", err)
+		}
 		return dups, warnings, err
 	}
 	src.Articles = len(w.offsets)
@@ -243,6 +378,67 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 		return dups, warnings, fmt.Errorf("cannot write to the library: %w", err)
 	}
 	return dups, warnings, nil
+}
+
+func (l *Library) docsSize(id string) int64 {
+	st, err := os.Stat(l.docsPath(id))
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// maxArticleBytes bounds the body of one stored article. A longer text (a
+// 100 MB file with no line breaks is "one article") is kept as numbered parts,
+// so that no search has to read, fold or show megabytes to display one hit.
+const maxArticleBytes = 256 << 10
+
+// splitArticle cuts an article whose body is longer than max bytes into
+// parts at paragraph ends where it can, else inside a paragraph at a
+// character boundary. Each part is titled "title (k/n)".
+func splitArticle(a article.Article, max int) []article.Article {
+	if len(a.Body()) <= max {
+		return []article.Article{a}
+	}
+	var parts [][]string
+	var cur []string
+	size := 0
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, cur)
+			cur, size = nil, 0
+		}
+	}
+	for _, p := range a.Paragraphs {
+		for len(p) > max {
+			k := max
+			for k > 0 && !utf8.RuneStart(p[k]) {
+				k--
+			}
+			flush()
+			parts = append(parts, []string{p[:k]})
+			p = p[k:]
+		}
+		if size+len(p) > max {
+			flush()
+		}
+		cur = append(cur, p)
+		size += len(p) + 1
+	}
+	flush()
+	out := make([]article.Article, len(parts))
+	for i, ps := range parts {
+		out[i] = a
+		out[i].Paragraphs = ps
+		out[i].Title = fmt.Sprintf("%s (%d/%d)", a.Title, i+1, len(parts))
+	}
+	return out
+}
+
+// isWriteError tells a failure of the library's disk from a problem of the input.
+func isWriteError(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Op == "write"
 }
 
 func isJSONL(name string) bool {
@@ -302,25 +498,38 @@ func (l *Library) hasHash(h [8]byte) bool {
 	return l.hashes[h]
 }
 
-// commitSource makes an imported source part of the library.
-func (l *Library) commitSource(src Source) error {
+// commitSources makes imported sources part of the library.
+func (l *Library) commitSources(srcs []Source) error {
+	for i := range srcs {
+		srcs[i].DocsSize = l.docsSize(srcs[i].ID)
+	}
 	l.mu.RLock()
-	next := append(append([]Source(nil), l.sources...), src)
+	next := append(append([]Source(nil), l.sources...), srcs...)
 	l.mu.RUnlock()
 	if err := l.writeManifest(next); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
-	s, err := l.store(src.ID)
 	l.mu.Lock()
 	l.sources, l.listOK = next, false
-	if err == nil && l.hashes != nil {
-		for i := 0; i < s.n; i++ {
-			l.hashes[s.hash(i)] = true
-		}
-	}
 	l.mu.Unlock()
-	os.Remove(l.pendingPath(src.ID))
+	for _, s := range srcs {
+		os.Remove(l.pendingPath(s.ID))
+	}
 	return nil
+}
+
+// addHashes records the content hashes of a prepared source's articles, so
+// that the next file of the same import is checked against them too.
+func (l *Library) addHashes(id string) {
+	s, err := l.store(id)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err != nil || l.hashes == nil {
+		return
+	}
+	for i := 0; i < s.n; i++ {
+		l.hashes[s.hash(i)] = true
+	}
 }
 
 // Remove deletes a source and its articles from the library.
@@ -355,8 +564,16 @@ func (l *Library) Remove(id string) error {
 
 // rollback deletes everything of a source that is not (or no longer) in the manifest.
 func (l *Library) rollback(id string) {
-	l.unindexSource(id)
-	l.removeFiles(id)
+	if l.unindexSource(id) {
+		l.removeFiles(id)
+		return
+	}
+	// The index could not be cleaned: keep the files' pending marker so
+	// the next Open tries again (or rebuilds), and hide the rest now.
+	l.closeStore(id)
+	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
+		os.Remove(p)
+	}
 }
 
 // recoverPending rolls back imports and removals that a dead process left half done.

@@ -39,6 +39,7 @@ type Library struct {
 	sources []Source                // as in the manifest, oldest first
 	stores  map[string]*storeReader // open docs files by source ID
 	hashes  map[[8]byte]bool        // content hashes of all articles; nil until an import needs them
+	damaged map[string]bool         // sources whose docs file must be parsed again
 	list    []listed                // every article newest first, for the empty query
 	listOK  bool                    // list is up to date
 	notice  string
@@ -98,6 +99,11 @@ func OpenWith(dir string, o Options) (*Library, error) {
 	}
 	if err == nil {
 		err = l.openIndex(o.Progress)
+	}
+	if err == nil && fresh {
+		// Written at once, so that only a library's very first Open
+		// offers the sample (not the next one after a failed first import).
+		err = l.writeManifest(nil)
 	}
 	if err == nil && fresh && !o.NoSample {
 		err = l.importSample()

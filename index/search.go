@@ -80,7 +80,7 @@ func (p *plan) compile(n query.Node) (bquery.Query, bool, error) {
 	case *query.Or:
 		var xs []bquery.Query
 		exact := true
-		for _, c := range n.Xs {
+		for _, c := range dedupe(n.Xs) {
 			x, ex, err := p.compile(c)
 			if err != nil {
 				return nil, false, err
@@ -99,7 +99,7 @@ func (p *plan) compile(n query.Node) (bquery.Query, bool, error) {
 func (p *plan) and(n *query.And) (bquery.Query, bool, error) {
 	b := bleve.NewBooleanQuery()
 	exact, musts := true, 0
-	for _, c := range n.Xs {
+	for _, c := range dedupe(n.Xs) {
 		if not, ok := c.(*query.Not); ok {
 			x, ex, err := p.compile(not.X)
 			if err != nil {
@@ -126,6 +126,25 @@ func (p *plan) and(n *query.And) (bquery.Query, bool, error) {
 		b.AddMust(bleve.NewMatchAllQuery())
 	}
 	return b, exact, nil
+}
+
+// dedupe drops repeated terms (疫 疫 疫 … asks no more than 疫), so a pasted
+// or runaway query does not make a clause per repetition.
+func dedupe(xs []query.Node) []query.Node {
+	seen := map[query.Term]bool{}
+	out := xs[:0:0]
+	for _, x := range xs {
+		if t, ok := x.(*query.Term); ok {
+			k := *t
+			k.Pos = 0
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // term looks a term up by its characters and pairs (see fold.Grams).
@@ -266,6 +285,7 @@ func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Res
 	if opt.Limit <= 0 {
 		opt.Limit = 20
 	}
+	opt.Offset = max(opt.Offset, 0)
 	ids, total, err := l.run(ctx, p, opt)
 	if err != nil {
 		return nil, err

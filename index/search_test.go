@@ -8,8 +8,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"baosou/assets"
+	"baosou/index/article"
 	"baosou/index/fold"
 )
 
@@ -347,5 +349,30 @@ func TestRemoveAndReopen(t *testing.T) {
 	defer l.Close()
 	if n := len(l.Sources()); n != 0 {
 		t.Errorf("reopened library has %d sources; a removed sample must not come back", n)
+	}
+}
+
+func TestHugeArticlesAreSplitIntoParts(t *testing.T) {
+	big := strings.Repeat("甲乙丙丁", 200000) // 2.4 MB, one paragraph
+	a := article.Article{Title: "长文", Kind: article.KindDocument, Paragraphs: []string{"开头。", big, "结尾。"}}
+	parts := splitArticle(a, maxArticleBytes)
+	if len(parts) < 9 {
+		t.Fatalf("a 2.4 MB article became %d parts, want about 10", len(parts))
+	}
+	var joined strings.Builder
+	for i, p := range parts {
+		if n := len(p.Body()); n > maxArticleBytes {
+			t.Errorf("part %d has %d bytes, more than %d", i, n, maxArticleBytes)
+		}
+		if !strings.HasPrefix(p.Title, "长文 (") || !utf8.ValidString(p.Body()) {
+			t.Errorf("part %d: title %q or invalid UTF-8", i, p.Title)
+		}
+		joined.WriteString(strings.Join(p.Paragraphs, ""))
+	}
+	if joined.String() != "开头。"+big+"结尾。" {
+		t.Error("the parts do not add up to the article")
+	}
+	if got := splitArticle(article.Article{Title: "短", Paragraphs: []string{"短文"}}, maxArticleBytes); len(got) != 1 || got[0].Title != "短" {
+		t.Errorf("a short article was changed: %+v", got)
 	}
 }

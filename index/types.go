@@ -88,6 +88,7 @@ type Source struct {
 	Year     int       `json:"year,omitempty"`
 	Articles int       `json:"articles"`
 	Bytes    int64     `json:"bytes"`
+	DocsSize int64     `json:"docs_bytes,omitempty"` // size of its docs file, to notice damage at open
 	Added    time.Time `json:"added"`
 }
 
@@ -99,9 +100,11 @@ type ImportOptions struct {
 
 // ImportProgress reports an import under way.
 type ImportProgress struct {
-	FilesDone, FilesTotal int
-	Articles              int    // added so far
-	Current               string // file being read
+	FilesDone  int // files whose articles are safely in the library (or that failed)
+	FilesRead  int // files read so far; small files are committed in groups, so this runs ahead of FilesDone
+	FilesTotal int
+	Articles   int    // added so far
+	Current    string // file being read
 }
 
 // FileError is one input that could not be imported, and why.
