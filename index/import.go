@@ -391,7 +391,7 @@ func (l *Library) docsSize(id string) int64 {
 // maxArticleBytes bounds the body of one stored article. A longer text (a
 // 100 MB file with no line breaks is "one article") is kept as numbered parts,
 // so that no search has to read, fold or show megabytes to display one hit.
-const maxArticleBytes = 256 << 10
+const maxArticleBytes = 1 << 20
 
 // splitArticle cuts an article whose body is longer than max bytes into
 // parts at paragraph ends where it can, else inside a paragraph at a

@@ -155,9 +155,18 @@ func (p *plan) term(t *query.Term) (bquery.Query, bool, error) {
 		return nil, false, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text)}
 	}
 	p.needles[t] = []byte(string(form))
+	// Every distinct pair, not just enough to cover the term: each extra
+	// pair is a cheap index look-up, and it removes candidates that would
+	// otherwise each be checked against their whole text.
 	var grams []string
+	seen := map[string]bool{}
 	for _, r := range runs {
-		grams = append(grams, fold.Cover(r)...)
+		for _, g := range fold.Pairs(r) {
+			if !seen[g] {
+				seen[g] = true
+				grams = append(grams, g)
+			}
+		}
 	}
 	if len(grams) > maxGrams {
 		spread := make([]string, 0, maxGrams)

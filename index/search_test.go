@@ -353,11 +353,11 @@ func TestRemoveAndReopen(t *testing.T) {
 }
 
 func TestHugeArticlesAreSplitIntoParts(t *testing.T) {
-	big := strings.Repeat("甲乙丙丁", 200000) // 2.4 MB, one paragraph
+	big := strings.Repeat("甲乙丙丁", 800000) // 9.6 MB, one paragraph
 	a := article.Article{Title: "长文", Kind: article.KindDocument, Paragraphs: []string{"开头。", big, "结尾。"}}
 	parts := splitArticle(a, maxArticleBytes)
 	if len(parts) < 9 {
-		t.Fatalf("a 2.4 MB article became %d parts, want about 10", len(parts))
+		t.Fatalf("a 9.6 MB article became %d parts, want about 10", len(parts))
 	}
 	var joined strings.Builder
 	for i, p := range parts {

@@ -207,18 +207,15 @@ func Grams(run []rune, emit func(term string)) {
 	}
 }
 
-// Cover returns the fewest pairs of a run that together cover it (the last
-// one overlapping when the run is odd), or the run itself when it is one character.
-func Cover(run []rune) []string {
+// Pairs returns every adjacent pair of a run, or the run itself when it is
+// one character: the terms that find all texts containing the run.
+func Pairs(run []rune) []string {
 	if len(run) == 1 {
 		return []string{string(run)}
 	}
-	var terms []string
-	for i := 0; i+1 < len(run); i += 2 {
+	terms := make([]string, 0, len(run)-1)
+	for i := 0; i+1 < len(run); i++ {
 		terms = append(terms, string(run[i:i+2]))
-	}
-	if len(run)%2 == 1 {
-		terms = append(terms, string(run[len(run)-2:]))
 	}
 	return terms
 }
