@@ -185,10 +185,13 @@ func (g *group) add(s Source) {
 	g.articles += s.Articles
 }
 
+// groupArticles is about how many articles a group commits at once.
+const groupArticles = 1000
+
 // full says when to commit: enough articles for a good index batch, or two
 // seconds of work, so that a long import shows up in searches as it goes.
 func (g *group) full() bool {
-	return g.articles >= batchDocs || len(g.srcs) >= 500 || time.Since(g.started) > 2*time.Second
+	return g.articles >= groupArticles || len(g.srcs) >= 500 || time.Since(g.started) > 2*time.Second
 }
 
 // prepare reads one file into the library: pending marker, docs file,

@@ -33,7 +33,8 @@ type Library struct {
 	dir  string
 	lock *os.File
 
-	idx bleve.Index
+	idx   bleve.Index
+	idxMu sync.RWMutex // searches hold it to read idx; reopenIndex to replace it
 
 	mu      sync.RWMutex
 	sources []Source                // as in the manifest, oldest first

@@ -322,7 +322,7 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	}
 	size := opt.Offset + opt.Limit*2
 	if !p.exact {
-		n, err := l.idx.DocCount()
+		n, err := l.docCount()
 		if err != nil {
 			return nil, 0, err
 		}
@@ -331,7 +331,7 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	// Scores only: asking Bleve to break ties by date would make it read
 	// the date of every match; we break ties ourselves on the few we keep.
 	req := bleve.NewSearchRequestOptions(p.bq, size, 0, false)
-	res, err := l.idx.SearchInContext(ctx, req)
+	res, err := l.searchIndex(ctx, req)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -365,7 +365,7 @@ func (l *Library) runSorted(ctx context.Context, p *plan, opt SearchOptions) ([]
 	} else {
 		req.SortBy([]string{"date", "-_score"})
 	}
-	res, err := l.idx.SearchInContext(ctx, req)
+	res, err := l.searchIndex(ctx, req)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -462,6 +462,20 @@ func (l *Library) listing() []listed {
 	l.list, l.listOK = list, true
 	l.mu.Unlock()
 	return list
+}
+
+// searchIndex runs a Bleve search, holding off a swap of the index instance
+// (see reopenIndex) until it is done.
+func (l *Library) searchIndex(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	l.idxMu.RLock()
+	defer l.idxMu.RUnlock()
+	return l.idx.SearchInContext(ctx, req)
+}
+
+func (l *Library) docCount() (uint64, error) {
+	l.idxMu.RLock()
+	defer l.idxMu.RUnlock()
+	return l.idx.DocCount()
 }
 
 // text returns an article's search forms.
