@@ -290,9 +290,29 @@ func (l *Library) indexSources(ctx context.Context, ids []string) error {
 	for range indexWorkers {
 		if e := <-errs; e != nil && err == nil {
 			err = fmt.Errorf("cannot write the index: %w", e)
+			l.setBroken(err)
 		}
 	}
 	return err
+}
+
+// setBroken stops all writes to the index after one failed: see roomToIndex.
+func (l *Library) setBroken(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.broken == nil {
+		l.broken = err
+		l.notice += "The index could not be written (" + err.Error() + "). Close Baosou and open it again: the library will be checked and repaired."
+	}
+}
+
+func (l *Library) indexBroken() error {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.broken != nil {
+		return fmt.Errorf("cannot write to the library: an earlier write to the index failed (%v); close Baosou and open it again to repair it", l.broken)
+	}
+	return nil
 }
 
 // safeBatch applies a batch. When the disk is full Bleve can panic instead
@@ -349,6 +369,9 @@ func (l *Library) fillBatches(ctx context.Context, ids []string, out chan<- *ble
 func (l *Library) unindexSource(id string) (ok bool) {
 	if l.idx == nil {
 		return true
+	}
+	if l.indexBroken() != nil {
+		return false
 	}
 	defer func() {
 		if r := recover(); r != nil {

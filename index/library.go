@@ -48,6 +48,7 @@ type Library struct {
 	importMu        sync.Mutex // one import, removal or rebuild at a time
 	closed          bool
 	pendingRollback []string // sources a dead process left half imported
+	broken          error    // a write to the index failed: no more writes, no Close of it
 }
 
 // Options change how a library is opened.
@@ -147,7 +148,9 @@ func (l *Library) Close() error {
 	}
 	l.closed = true
 	var err error
-	if l.idx != nil {
+	if l.idx != nil && l.broken == nil {
+		// After a failed write Bleve's own goroutines may still be at work
+		// on the segments Close would free; the process exit frees them.
 		err = l.idx.Close()
 	}
 	for _, s := range l.stores {
