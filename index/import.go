@@ -357,6 +357,8 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 	if isJSONL(src.Name) {
 		warnings, err = article.ParseJSONL(bytes.NewReader(data), opt, add)
 		src.Encoding = "UTF-8"
+	} else if n, line := longestLine(data); n > maxLineBytes {
+		err = fmt.Errorf("line %d is %.1f MB long with no line break: this is not page text; split it into paragraphs, or convert it to .jsonl", line, float64(n)/(1<<20))
 	} else {
 		var page article.Page
 		page, err = article.Parse(data, opt)
@@ -391,10 +393,31 @@ func (l *Library) docsSize(id string) int64 {
 	return st.Size()
 }
 
+// maxLineBytes bounds one line of page text. No newspaper paragraph comes
+// near it; a file of random text without line breaks would make a single
+// article of millions of distinct character pairs, which costs Bleve gigabytes
+// of memory to index, so it is refused with a clear message instead.
+const maxLineBytes = 4 << 20
+
+// longestLine returns the length of the longest line of data and its number.
+func longestLine(data []byte) (n, line int) {
+	for i := 1; len(data) > 0; i++ {
+		k := bytes.IndexByte(data, '\n')
+		if k < 0 {
+			k = len(data)
+		}
+		if k > n {
+			n, line = k, i
+		}
+		data = data[min(k+1, len(data)):]
+	}
+	return n, line
+}
+
 // maxArticleBytes bounds the body of one stored article. A longer text (a
 // 100 MB file with no line breaks is "one article") is kept as numbered parts,
 // so that no search has to read, fold or show megabytes to display one hit.
-const maxArticleBytes = 1 << 20
+const maxArticleBytes = 512 << 10
 
 // splitArticle cuts an article whose body is longer than max bytes into
 // parts at paragraph ends where it can, else inside a paragraph at a
