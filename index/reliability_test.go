@@ -1440,7 +1440,7 @@ func TestImportBigFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer l.Close()
-			// An article over 512 KB is stored as numbered parts, "title (k/n)",
+			// An article over 1 MB is stored as numbered parts, "title (k/n)",
 			// each found and shown on its own.
 			for _, q := range []string{"BIGSTART", "BIGEND", "BIGSTART BIGEND", "reporter:赵六"} {
 				start := time.Now()
