@@ -11,17 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"baosou/assets"
 	"baosou/index/article"
-	"baosou/index/fold"
 )
-
-// importExts are the files a folder import picks up; a file named explicitly is tried whatever its name.
-var importExts = map[string]bool{".txt": true, ".text": true, ".jsonl": true, ".ndjson": true}
 
 // Import adds files, and every .txt and .jsonl file under folders, to the
 // library. A file that fails is reported in the ImportReport and the others go
@@ -83,64 +77,6 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 		opt.Progress(ImportProgress{FilesDone: len(files), FilesRead: len(files), FilesTotal: len(files), Articles: rep.Added})
 	}
 	return rep, nil
-}
-
-// collectFiles expands folders (without following symbolic links, so a link
-// loop cannot trap it) and reports paths that cannot be read.
-func collectFiles(paths []string) (files []string, failed []FileError) {
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			failed = append(failed, FileError{Path: p, Err: describe(err)})
-			continue
-		}
-		if !st.IsDir() {
-			if !st.Mode().IsRegular() {
-				failed = append(failed, FileError{Path: p, Err: "not a regular file (a pipe, device or socket)"})
-				continue
-			}
-			files = append(files, p)
-			continue
-		}
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				failed = append(failed, FileError{Path: path, Err: describe(err)})
-				return nil
-			}
-			if !importExts[strings.ToLower(filepath.Ext(path))] {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				failed = append(failed, FileError{Path: path, Err: "a symbolic link inside a folder is not followed; import its target directly"})
-			} else if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-	}
-	return files, failed
-}
-
-func describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or folder"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-func readSource(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, errors.New(describe(err))
-	}
-	return b, nil
 }
 
 func (l *Library) isClosed() bool {
@@ -393,106 +329,10 @@ func (l *Library) docsSize(id string) int64 {
 	return st.Size()
 }
 
-// maxLineBytes bounds one line of page text. No newspaper paragraph comes
-// near it; a file of random text without line breaks would make a single
-// article of millions of distinct character pairs, which costs Bleve gigabytes
-// of memory to index, so it is refused with a clear message instead.
-const maxLineBytes = 4 << 20
-
-// longestLine returns the length of the longest line of data and its number.
-func longestLine(data []byte) (n, line int) {
-	for i := 1; len(data) > 0; i++ {
-		k := bytes.IndexByte(data, '\n')
-		if k < 0 {
-			k = len(data)
-		}
-		if k > n {
-			n, line = k, i
-		}
-		data = data[min(k+1, len(data)):]
-	}
-	return n, line
-}
-
-// maxArticleBytes bounds the body of one stored article. A longer text is
-// kept as numbered parts, so that no search has to read, fold or show
-// megabytes to display one hit. 1 MB: the benchmark corpus has documents of
-// more than 512 KB, and a split document counts twice in a total.
-const maxArticleBytes = 1 << 20
-
-// splitArticle cuts an article whose body is longer than max bytes into
-// parts at paragraph ends where it can, else inside a paragraph at a
-// character boundary. Each part is titled "title (k/n)".
-func splitArticle(a article.Article, max int) []article.Article {
-	if len(a.Body()) <= max {
-		return []article.Article{a}
-	}
-	var parts [][]string
-	var cur []string
-	size := 0
-	flush := func() {
-		if len(cur) > 0 {
-			parts = append(parts, cur)
-			cur, size = nil, 0
-		}
-	}
-	for _, p := range a.Paragraphs {
-		for len(p) > max {
-			k := max
-			for k > 0 && !utf8.RuneStart(p[k]) {
-				k--
-			}
-			flush()
-			parts = append(parts, []string{p[:k]})
-			p = p[k:]
-		}
-		if size+len(p) > max {
-			flush()
-		}
-		cur = append(cur, p)
-		size += len(p) + 1
-	}
-	flush()
-	out := make([]article.Article, len(parts))
-	for i, ps := range parts {
-		out[i] = a
-		out[i].Paragraphs = ps
-		out[i].Title = fmt.Sprintf("%s (%d/%d)", a.Title, i+1, len(parts))
-	}
-	return out
-}
-
 // isWriteError tells a failure of the library's disk from a problem of the input.
 func isWriteError(err error) bool {
 	var pe *fs.PathError
 	return errors.As(err, &pe) && pe.Op == "write"
-}
-
-func isJSONL(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".jsonl" || ext == ".ndjson"
-}
-
-// prepare computes an article's search forms, stored form and content hash.
-func prepare(a article.Article) (docText, storedDoc, [8]byte) {
-	t := docText{
-		Title:    []byte(fold.String(a.Title)),
-		Body:     []byte(fold.String(a.Body())),
-		Reporter: []byte(fold.String(a.Reporter)),
-	}
-	if a.Date.Year > 0 {
-		t.Date = a.Date.Year*10000 + a.Date.Month*100 + a.Date.Day
-	}
-	d := storedDoc{Title: a.Title, TitleDerived: a.TitleDerived, Date: a.Date.String(), Reporter: a.Reporter,
-		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Body: a.Body()}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", d.Kind, d.Date)
-	h.Write(t.Title)
-	h.Write([]byte{0})
-	h.Write(t.Body)
-	var sum [8]byte
-	copy(sum[:], h.Sum(nil))
-	return t, d, sum
 }
 
 // loadHashes reads the content hashes of every article in the library, once.
