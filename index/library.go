@@ -108,7 +108,10 @@ func OpenWith(dir string, o Options) (*Library, error) {
 		err = l.writeManifest(nil)
 	}
 	if err == nil && fresh && !o.NoSample {
-		err = l.importSample()
+		if serr := l.importSample(); serr != nil {
+			// Not a reason to refuse the library: it is just empty.
+			l.addNotice("The bundled sample page could not be imported: " + serr.Error())
+		}
 	}
 	if err != nil {
 		l.Close()
