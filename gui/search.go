@@ -235,7 +235,11 @@ func syntaxMessage(q string, se *query.SyntaxError) string {
 	r := []rune(q)
 	pos := min(max(se.Pos, 0), len(r))
 	marked := string(r[:pos]) + "▶" + string(r[pos:])
-	return fmt.Sprintf("查询语法有误（第 %d 个字处）：%s　　%s　　按 F1 查看语法", pos+1, se.Msg, marked)
+	msg := se.Zh
+	if msg == "" {
+		msg = se.Msg
+	}
+	return fmt.Sprintf("查询语法有误（第 %d 个字处）：%s　　%s　　按 F1 查看语法", pos+1, msg, marked)
 }
 
 // normalizeDate accepts 2020-02-24, 2020-2-4, 2020/02/24, 2020.2.4, 20200224,

@@ -152,7 +152,8 @@ func (p *plan) term(t *query.Term) (bquery.Query, bool, error) {
 	form := []rune(fold.String(t.Text))
 	runs := fold.Runs(form)
 	if len(runs) == 0 {
-		return nil, false, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text)}
+		return nil, false, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text),
+			Zh: fmt.Sprintf("“%s”里没有可搜索的文字或数字", t.Text)}
 	}
 	p.needles[t] = []byte(string(form))
 	// Every distinct pair, not just enough to cover the term: each extra

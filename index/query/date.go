@@ -24,7 +24,8 @@ func (p *parser) dateRange(v string, pos int) Node {
 			return &DateRange{From: lo, To: hi, Pos: pos}
 		}
 	}
-	p.fail(pos, fmt.Sprintf("bad date %q: %v (use 2020-02-26, 2020-02, 2020 or 2020-02-24..2020-02-28)", v, err))
+	p.fail(pos, fmt.Sprintf("bad date %q: %v (use 2020-02-26, 2020-02, 2020 or 2020-02-24..2020-02-28)", v, err),
+		fmt.Sprintf("日期“%s”无效，可写 2020-02-26、2020-02、2020 或 2020-02-24..2020-02-28", v))
 	return nil
 }
 

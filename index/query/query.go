@@ -60,7 +60,8 @@ func (*DateRange) node() {}
 type SyntaxError struct {
 	Query string
 	Pos   int
-	Msg   string
+	Msg   string // in English, for the CLI
+	Zh    string // the same in Chinese, for the desktop app
 }
 
 func (e *SyntaxError) Error() string {
@@ -89,7 +90,7 @@ func Parse(q string) (Node, error) {
 	n := p.parseOr()
 	if p.err == nil && p.i < len(p.toks) {
 		t := p.toks[p.i]
-		p.fail(t.pos, fmt.Sprintf("unexpected %q", t.text))
+		p.fail(t.pos, fmt.Sprintf("unexpected %q", t.text), fmt.Sprintf("这里不该出现“%s”", t.text))
 	}
 	if p.err != nil {
 		return nil, p.err
@@ -190,16 +191,16 @@ type parser struct {
 	err   *SyntaxError
 }
 
-func (p *parser) fail(pos int, msg string) {
+func (p *parser) fail(pos int, msg, zh string) {
 	if p.err == nil {
-		p.err = &SyntaxError{Query: p.query, Pos: pos, Msg: msg}
+		p.err = &SyntaxError{Query: p.query, Pos: pos, Msg: msg, Zh: zh}
 	}
 }
 
 func (p *parser) lexErr() error {
 	for _, t := range p.toks {
 		if t.kind == tBadQuote {
-			return &SyntaxError{Query: p.query, Pos: t.pos, Msg: "this quote is never closed"}
+			return &SyntaxError{Query: p.query, Pos: t.pos, Msg: "this quote is never closed", Zh: "引号没有配对：缺少后引号"}
 		}
 	}
 	return nil
@@ -216,7 +217,7 @@ func (p *parser) parseOr() Node {
 	var xs []Node
 	for {
 		if t := p.peek(); t != nil && t.kind == tOr {
-			p.fail(t.pos, "OR needs a term before it")
+			p.fail(t.pos, "OR needs a term before it", "OR 前面缺少词")
 			return nil
 		}
 		x := p.parseAnd()
@@ -230,7 +231,7 @@ func (p *parser) parseOr() Node {
 		}
 		p.i++
 		if n := p.peek(); n == nil || n.kind == tRParen || n.kind == tOr {
-			p.fail(t.pos, "OR needs a term after it")
+			p.fail(t.pos, "OR needs a term after it", "OR 后面缺少词")
 			return nil
 		}
 	}
@@ -256,9 +257,9 @@ func (p *parser) parseAnd() Node {
 	switch len(xs) {
 	case 0:
 		if t := p.peek(); t != nil {
-			p.fail(t.pos, fmt.Sprintf("unexpected %q", t.text))
+			p.fail(t.pos, fmt.Sprintf("unexpected %q", t.text), fmt.Sprintf("这里不该出现“%s”", t.text))
 		} else {
-			p.fail(len([]rune(p.query)), "the query ends too soon: a term is missing")
+			p.fail(len([]rune(p.query)), "the query ends too soon: a term is missing", "查询不完整：缺少词")
 		}
 		return nil
 	case 1:
@@ -275,7 +276,7 @@ func (p *parser) parseUnary() Node {
 	p.i++
 	n := p.peek()
 	if n == nil || n.kind == tOr || n.kind == tRParen || n.kind == tMinus {
-		p.fail(t.pos, "'-' needs a term right after it, e.g. -北京")
+		p.fail(t.pos, "'-' needs a term right after it, e.g. -北京", "减号后面要紧跟要排除的词，如 -北京")
 		return nil
 	}
 	x := p.parsePrimary()
@@ -295,13 +296,13 @@ func (p *parser) parsePrimary() Node {
 			return nil
 		}
 		if c := p.peek(); c == nil || c.kind != tRParen {
-			p.fail(t.pos, "this parenthesis is never closed")
+			p.fail(t.pos, "this parenthesis is never closed", "括号没有配对：缺少右括号")
 			return nil
 		}
 		p.i++
 		return x
 	case tRParen:
-		p.fail(t.pos, "')' without '('")
+		p.fail(t.pos, "')' without '('", "多了一个右括号")
 		return nil
 	case tQuoted:
 		return p.fieldTerm(t, true)
@@ -323,11 +324,12 @@ func (p *parser) fieldTerm(t *token, quoted bool) Node {
 	}
 	field, known := fields[strings.ToLower(name)]
 	if !known {
-		p.fail(t.pos, fmt.Sprintf("unknown field %q: use title:, reporter: or date: (标题:, 记者:, 日期:)", name))
+		p.fail(t.pos, fmt.Sprintf("unknown field %q: use title:, reporter: or date: (标题:, 记者:, 日期:)", name),
+			fmt.Sprintf("没有“%s:”这个字段，可用 标题:、记者:、日期:（title:、reporter:、date:）", name))
 		return nil
 	}
 	if value == "" {
-		p.fail(t.pos, fmt.Sprintf("%s: needs a value right after the colon", name))
+		p.fail(t.pos, fmt.Sprintf("%s: needs a value right after the colon", name), fmt.Sprintf("“%s:”后面要紧跟内容", name))
 		return nil
 	}
 	if field == "date" {

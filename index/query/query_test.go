@@ -122,6 +122,9 @@ func TestParseErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.mention) {
 				t.Errorf("Parse(%q) error %q does not mention %q", tt.in, err, tt.mention)
 			}
+			if se.Zh == "" || se.Zh == se.Msg {
+				t.Errorf("Parse(%q) error has no Chinese message for the app (Zh = %q)", tt.in, se.Zh)
+			}
 		})
 	}
 }
