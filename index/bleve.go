@@ -189,11 +189,16 @@ func (l *Library) unindexSource(id string) (ok bool) {
 
 // removeFiles deletes a source's files (not its index entries) and its pending marker.
 func (l *Library) removeFiles(id string) {
+	l.deleteFiles(id)
+	os.Remove(l.pendingPath(id))
+}
+
+// deleteFiles closes and deletes a source's docs file and copy, finished or not.
+func (l *Library) deleteFiles(id string) {
 	l.closeStore(id)
 	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
 		os.Remove(p)
 	}
-	os.Remove(l.pendingPath(id))
 }
 
 func writeCompressed(path string, data []byte) error {

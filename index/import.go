@@ -456,12 +456,9 @@ func (l *Library) rollback(id string) {
 		l.removeFiles(id)
 		return
 	}
-	// The index could not be cleaned: keep the files' pending marker so
-	// the next Open tries again (or rebuilds), and hide the rest now.
-	l.closeStore(id)
-	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
-		os.Remove(p)
-	}
+	// The index could not be cleaned: keep the pending marker so the next
+	// Open tries again (or rebuilds), and hide the rest now.
+	l.deleteFiles(id)
 }
 
 // recoverPending rolls back imports and removals that a dead process left half done.

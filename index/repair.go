@@ -191,13 +191,8 @@ func (l *Library) reindexSource(s Source, reparse bool) error {
 		}
 	}
 	if reparse {
-		data, err := readCompressed(l.sourcePath(s.ID))
-		if err != nil {
-			return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
-		}
-		l.closeStore(s.ID)
-		if _, _, err := l.writeDocs(&s, data, false); err != nil {
-			return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
+		if err := l.reparse(&s); err != nil {
+			return err
 		}
 		if err := l.updateSource(s); err != nil {
 			return err
@@ -206,9 +201,23 @@ func (l *Library) reindexSource(s Source, reparse bool) error {
 	return l.indexSources(context.Background(), []string{s.ID})
 }
 
+// reparse cuts a source's stored copy into articles again and rewrites its
+// docs file, updating its article count and docs size (not the manifest).
+func (l *Library) reparse(s *Source) error {
+	data, err := readCompressed(l.sourcePath(s.ID))
+	if err != nil {
+		return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
+	}
+	l.closeStore(s.ID)
+	if _, _, err := l.writeDocs(s, data, false); err != nil {
+		return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
+	}
+	s.DocsSize = l.docsSize(s.ID)
+	return nil
+}
+
 // updateSource records a re-parsed source's article count and docs size.
 func (l *Library) updateSource(s Source) error {
-	s.DocsSize = l.docsSize(s.ID)
 	srcs := l.Sources()
 	for i := range srcs {
 		if srcs[i].ID == s.ID {
@@ -235,16 +244,9 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		s := &srcs[i]
-		data, err := readCompressed(l.sourcePath(s.ID))
-		if err != nil {
-			return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
+		if err := l.reparse(&srcs[i]); err != nil {
+			return err
 		}
-		l.closeStore(s.ID)
-		if _, _, err := l.writeDocs(s, data, false); err != nil {
-			return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
-		}
-		s.DocsSize = l.docsSize(s.ID)
 	}
 	if err := l.writeManifest(srcs); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
