@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"baosou/index/fold"
@@ -58,17 +57,24 @@ func longestBody(docs []*Doc) string {
 	return s
 }
 
-func BenchmarkGramTokenizer(b *testing.B) {
+// BenchmarkGrams is building a segment in memory: every character and pair counted.
+func BenchmarkGrams(b *testing.B) {
 	l := benchLibrary(b)
-	var text strings.Builder
+	var texts []docText
+	size := 0
 	for _, d := range benchDocs(b, l) {
-		text.WriteString(fold.String(d.Title + "\n" + d.Body))
+		t := docText{Title: []byte(fold.String(d.Title)), Body: []byte(fold.String(d.Body))}
+		texts = append(texts, t)
+		size += len(t.Title) + len(t.Body)
 	}
-	in := []byte(text.String())
-	b.SetBytes(int64(len(in)))
+	b.SetBytes(int64(size))
 	for b.Loop() {
-		if len(gramTokenizer{}.Tokenize(in)) == 0 {
-			b.Fatal("no tokens")
+		sb := newSegBuilder()
+		for i := range texts {
+			sb.add("s", i, &texts[i])
+		}
+		if len(sb.keys) == 0 {
+			b.Fatal("no grams")
 		}
 	}
 }

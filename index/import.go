@@ -226,12 +226,22 @@ func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) 
 	}
 	t0 := time.Now()
 	err := l.roomToIndex(ids)
+	var segs []*segment
 	if err == nil {
-		err = l.indexSources(ctx, ids)
+		segs, err = l.buildSegments(ctx, ids, nil)
 	}
 	trace("import: indexed %d articles of %d file(s) in %v", g.articles, len(ids), time.Since(t0))
 	if err == nil {
-		err = l.commitSources(g.srcs)
+		if err = l.commitSources(g.srcs, segs); err != nil {
+			for _, s := range segs {
+				l.dropSegment(s)
+			}
+		}
+	}
+	if err == nil {
+		if merr := l.mergeTail(ctx); merr != nil {
+			trace("import: merging segments: %v", merr) // the import stands; the segments stay as they are
+		}
 	}
 	if err != nil {
 		for _, s := range g.srcs {
@@ -366,19 +376,13 @@ func (l *Library) hasHash(h [8]byte) bool {
 }
 
 // roomToIndex refuses to index sources when the disk is clearly too small
-// for them (about six times their docs files plus 1 MB: the index segments,
-// their merging and Bleve's own files; measured on the benchmark corpus and
-// on small pages). Bleve does not survive running out of space half way through a
-// write: its next operation can panic in a goroutine of its own, beyond any
-// recover. So we check first, and after a write has failed anyway the index
-// is written no more until the library is opened again (see indexBroken).
+// for them: about three times their docs files plus 1 MB (the new segments and
+// a merge of them; measured on the benchmark corpus and on small pages).
+// A write that fails anyway is rolled back and reported like this one.
 func (l *Library) roomToIndex(ids []string) error {
-	if err := l.indexBroken(); err != nil {
-		return err
-	}
 	var need uint64 = 1 << 20
 	for _, id := range ids {
-		need += 6 * uint64(l.docsSize(id))
+		need += 3 * uint64(l.docsSize(id))
 	}
 	if free, ok := diskFree(l.dir); ok && free < need {
 		return fmt.Errorf("cannot write to the library: not enough free disk space (about %d KB needed, %d KB free)", need>>10, free>>10)
@@ -386,20 +390,23 @@ func (l *Library) roomToIndex(ids []string) error {
 	return nil
 }
 
-// commitSources makes imported sources part of the library.
-func (l *Library) commitSources(srcs []Source) error {
+// commitSources makes imported sources and their segments part of the library.
+func (l *Library) commitSources(srcs []Source, segs []*segment) error {
 	for i := range srcs {
 		srcs[i].DocsSize = l.docsSize(srcs[i].ID)
 	}
 	l.mu.RLock()
 	next := append(append([]Source(nil), l.sources...), srcs...)
 	l.mu.RUnlock()
-	if err := l.writeManifest(next); err != nil {
+	old := l.segments()
+	all := append(append([]*segment(nil), old...), segs...)
+	if err := l.writeManifest(next, all); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
 	l.sources, l.listOK = next, false
 	l.mu.Unlock()
+	l.setSegments(all, nil)
 	for _, s := range srcs {
 		os.Remove(l.pendingPath(s.ID))
 	}
@@ -439,26 +446,24 @@ func (l *Library) Remove(id string) error {
 	if err := os.WriteFile(l.pendingPath(id), []byte("remove"), 0o644); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
-	if err := l.writeManifest(next); err != nil {
+	if err := l.writeManifest(next, l.segments()); err != nil {
 		os.Remove(l.pendingPath(id))
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
 	l.sources, l.hashes, l.listOK = next, nil, false
 	l.mu.Unlock()
+	// Its articles stay in the segments, marked dead, until a merge drops them.
+	if err := l.dropDeadSegments(); err != nil {
+		trace("remove %s: %v", id, err)
+	}
 	l.rollback(src.ID)
 	return nil
 }
 
 // rollback deletes everything of a source that is not (or no longer) in the manifest.
 func (l *Library) rollback(id string) {
-	if l.unindexSource(id) {
-		l.removeFiles(id)
-		return
-	}
-	// The index could not be cleaned: keep the pending marker so the next
-	// Open tries again (or rebuilds), and hide the rest now.
-	l.deleteFiles(id)
+	l.removeFiles(id)
 }
 
 // recoverPending rolls back imports and removals that a dead process left half done.

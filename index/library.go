@@ -6,7 +6,7 @@
 //	manifest.json    the sources imported, with their article counts (the truth)
 //	sources/ID.zst   a compressed copy of each imported file, as it was
 //	docs/ID.dat      its articles, displayed text and search forms (see store.go)
-//	index/           the Bleve index, derived: rebuilt from the above when damaged
+//	grams/N.seg      the index (see grams.go), derived: rebuilt from the above when damaged
 //	pending/ID       an import or removal under way; rolled back if the process died
 //	lock             held by the process that has the library open
 package index
@@ -23,8 +23,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // Library is an open library folder. Its methods are safe for concurrent use:
@@ -33,8 +31,12 @@ type Library struct {
 	dir  string
 	lock *os.File
 
-	idx   bleve.Index
-	idxMu sync.RWMutex // searches hold it to read idx; reopenIndex to replace it
+	idxMu    sync.RWMutex // searches hold it while they read segs; setSegments to replace them
+	segs     []*segment
+	liveDocs int              // articles of the library in segs
+	avgLen   [nFields]float64 // average length of each field, in grams
+	segMu    sync.Mutex
+	segSeq   int // the highest segment file number used
 
 	mu      sync.RWMutex
 	sources []Source                // as in the manifest, oldest first
@@ -48,7 +50,8 @@ type Library struct {
 	importMu        sync.Mutex // one import, removal or rebuild at a time
 	closed          bool
 	pendingRollback []string // sources a dead process left half imported
-	broken          error    // a write to the index failed: no more writes, no Close of it
+	manifestSegs    []segInfo
+	manifestSchema  int
 }
 
 // Options change how a library is opened.
@@ -85,7 +88,7 @@ func Open(dir string) (*Library, error) { return OpenWith(dir, Options{}) }
 // process has it open. A damaged or outdated index is rebuilt from the stored
 // sources, and Notice says so.
 func OpenWith(dir string, o Options) (*Library, error) {
-	for _, sub := range []string{"", "sources", "docs", "pending"} {
+	for _, sub := range []string{"", "sources", "docs", "pending", gramsFolder} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("cannot create library folder: %w", err)
 		}
@@ -105,7 +108,7 @@ func OpenWith(dir string, o Options) (*Library, error) {
 	if err == nil && fresh {
 		// Written at once, so that only a library's very first Open
 		// offers the sample (not the next one after a failed first import).
-		err = l.writeManifest(nil)
+		err = l.writeManifest(nil, nil)
 	}
 	if err == nil && fresh && !o.NoSample {
 		if serr := l.importSample(); serr != nil {
@@ -151,11 +154,12 @@ func (l *Library) Close() error {
 	}
 	l.closed = true
 	var err error
-	if l.idx != nil && l.broken == nil {
-		// After a failed write Bleve's own goroutines may still be at work
-		// on the segments Close would free; the process exit frees them.
-		err = l.idx.Close()
+	l.idxMu.Lock()
+	for _, s := range l.segs {
+		s.close()
 	}
+	l.segs = nil
+	l.idxMu.Unlock()
 	for _, s := range l.stores {
 		s.close()
 	}
@@ -195,8 +199,9 @@ func (l *Library) source(id string) (Source, bool) {
 }
 
 type manifestFile struct {
-	Schema  int      `json:"schema"`
-	Sources []Source `json:"sources"`
+	Schema   int       `json:"schema"`
+	Sources  []Source  `json:"sources"`
+	Segments []segInfo `json:"segments"`
 }
 
 // readManifest loads manifest.json; fresh is true for a library never written.
@@ -213,13 +218,14 @@ func (l *Library) readManifest() (fresh bool, err error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return false, fmt.Errorf("%s is damaged (%v); the sources are safe in %s", path, err, filepath.Join(l.dir, "sources"))
 	}
-	l.sources = m.Sources
+	l.sources, l.manifestSegs, l.manifestSchema = m.Sources, m.Segments, m.Schema
 	return false, nil
 }
 
-// writeManifest replaces manifest.json atomically: a crash leaves the old or the new one.
-func (l *Library) writeManifest(sources []Source) error {
-	b, err := json.MarshalIndent(manifestFile{Schema: schemaVersion, Sources: sources}, "", " ")
+// writeManifest replaces manifest.json atomically: a crash leaves the old or
+// the new one. It is what commits an import, a removal or a merge.
+func (l *Library) writeManifest(sources []Source, segs []*segment) error {
+	b, err := json.MarshalIndent(manifestFile{Schema: schemaVersion, Sources: sources, Segments: segInfos(segs)}, "", " ")
 	if err != nil {
 		return err
 	}

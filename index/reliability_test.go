@@ -30,7 +30,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"baosou/assets"
@@ -627,17 +626,23 @@ func relLibrary(t *testing.T, dir string) relState {
 	return relStateOf(t, l)
 }
 
-// relWithIndex opens the Bleve index of a closed library directly.
-func relWithIndex(t *testing.T, dir string, f func(idx bleve.Index) error) {
+// relEditManifest changes the manifest of a closed library.
+func relEditManifest(t *testing.T, dir string, f func(m map[string]any)) {
 	t.Helper()
-	idx, err := bleve.Open(filepath.Join(dir, indexFolder))
+	path := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("opening the index: %v", err)
-	}
-	if err := f(idx); err != nil {
 		t.Fatal(err)
 	}
-	if err := idx.Close(); err != nil {
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	f(m)
+	if b, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -679,43 +684,44 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 		name   string
 		damage func(t *testing.T, dir string)
 	}{
-		{"index folder deleted", func(t *testing.T, dir string) { os.RemoveAll(filepath.Join(dir, "index")) }},
-		{"index folder emptied", func(t *testing.T, dir string) {
-			for _, p := range relGlob(t, filepath.Join(dir, "index", "*")) {
-				os.RemoveAll(p)
-			}
-		}},
-		{"index_meta.json emptied", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, "index", "index_meta.json"), relZero)
-		}},
-		{"index_meta.json garbled", func(t *testing.T, dir string) {
-			os.WriteFile(filepath.Join(dir, "index", "index_meta.json"), []byte(`{"storage":"scorch","index_type":`), 0o644)
-		}},
-		{"root.bolt truncated", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, "index", "store", "root.bolt"), relHalf)
-		}},
-		{"root.bolt emptied", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, "index", "store", "root.bolt"), relZero)
-		}},
-		{"segments truncated", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, "index", "store", "*.zap"), relHalf)
-		}},
+		{"grams folder deleted", func(t *testing.T, dir string) { os.RemoveAll(filepath.Join(dir, gramsFolder)) }},
 		{"segments deleted", func(t *testing.T, dir string) {
-			for _, p := range relGlob(t, filepath.Join(dir, "index", "store", "*.zap")) {
+			for _, p := range relGlob(t, filepath.Join(dir, gramsFolder, "*.seg")) {
 				os.Remove(p)
 			}
 		}},
-		{"store folder deleted", func(t *testing.T, dir string) { os.RemoveAll(filepath.Join(dir, "index", "store")) }},
+		{"segments truncated", func(t *testing.T, dir string) {
+			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), relHalf)
+		}},
+		{"segments emptied", func(t *testing.T, dir string) {
+			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), relZero)
+		}},
+		{"segments' ends cut off", func(t *testing.T, dir string) {
+			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), func(n int64) int64 { return n - 1 })
+		}},
+		{"segment footers garbled", func(t *testing.T, dir string) {
+			for _, p := range relGlob(t, filepath.Join(dir, gramsFolder, "*.seg")) {
+				b, _ := os.ReadFile(p)
+				for i := len(b) - 48; i < len(b)-4; i++ {
+					b[i] ^= 0x5a
+				}
+				os.WriteFile(p, b, 0o644)
+			}
+		}},
 		{"index of an older schema", func(t *testing.T, dir string) {
-			relWithIndex(t, dir, func(idx bleve.Index) error {
-				return idx.SetInternal([]byte(schemaKey), []byte(strconv.Itoa(schemaVersion-1)))
+			relEditManifest(t, dir, func(m map[string]any) { m["schema"] = schemaVersion - 1 })
+		}},
+		{"manifest without a schema", func(t *testing.T, dir string) {
+			relEditManifest(t, dir, func(m map[string]any) { delete(m, "schema") })
+		}},
+		{"manifest listing no segments", func(t *testing.T, dir string) {
+			relEditManifest(t, dir, func(m map[string]any) { delete(m, "segments") })
+		}},
+		{"manifest listing a segment twice", func(t *testing.T, dir string) {
+			relEditManifest(t, dir, func(m map[string]any) {
+				segs := m["segments"].([]any)
+				m["segments"] = append(segs, segs[0])
 			})
-		}},
-		{"index without a schema mark", func(t *testing.T, dir string) {
-			relWithIndex(t, dir, func(idx bleve.Index) error { return idx.DeleteInternal([]byte(schemaKey)) })
-		}},
-		{"index missing an article", func(t *testing.T, dir string) {
-			relWithIndex(t, dir, func(idx bleve.Index) error { return idx.Delete(docID(relSampleID(t, dir), 0)) })
 		}},
 		{"docs file truncated", func(t *testing.T, dir string) { relTruncate(t, sampleDocs(dir), relHalf) }},
 		{"docs file's end cut off", func(t *testing.T, dir string) { relTruncate(t, sampleDocs(dir), func(n int64) int64 { return n - 1 }) }},

@@ -5,113 +5,110 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
-// openIndex opens the Bleve index, rolls back what a dead process left half
-// done, and rebuilds the index from the docs files when it is missing,
-// damaged, of another schema or out of step with the manifest.
+// schemaVersion changes whenever what is indexed changes; an index of another
+// version is rebuilt from the stored sources when the library opens.
+// 2 was Bleve's; 3 is our own gram segments.
+const schemaVersion = 3
+
+// openIndex opens the segments the manifest lists, rolls back what a dead
+// process left half done, and rebuilds the index from the docs files when it
+// is missing, damaged, of another schema or out of step with the manifest.
 func (l *Library) openIndex(progress func(done, total int)) error {
-	path := filepath.Join(l.dir, indexFolder)
-	idx, err := openBleve(path)
-	reason := ""
-	switch {
-	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
-		if len(l.sources) > 0 {
-			reason = "the index was missing"
-		}
-	case err != nil:
-		reason = fmt.Sprintf("the index could not be opened (%v)", err)
-	default:
-		l.idx = idx
-		if v, _ := idx.GetInternal([]byte(schemaKey)); string(v) != strconv.Itoa(schemaVersion) {
-			reason = "the index was written by another version of Baosou"
-		}
+	listed := map[string]bool{}
+	for _, si := range l.manifestSegs {
+		listed[si.Name] = true
 	}
-	if reason == "" && l.idx != nil {
+	l.cleanGrams(listed)
+	reason := ""
+	var segs []*segment
+	if l.manifestSchema != schemaVersion && len(l.sources) > 0 {
+		reason = "the index was written by another version of Baosou"
+	}
+	for _, si := range l.manifestSegs {
+		if reason != "" {
+			break
+		}
+		path := l.segPath(si.Name)
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+			reason = fmt.Sprintf("the index file %s was missing", si.Name)
+		case st.Size() != si.Size:
+			reason = fmt.Sprintf("the index file %s was damaged (%d bytes, %d expected)", si.Name, st.Size(), si.Size)
+		}
+		if reason != "" {
+			break
+		}
+		s, err := openSegment(path, si.Name)
+		if err != nil {
+			reason = fmt.Sprintf("the index could not be opened (%v)", err)
+			break
+		}
+		s.size = si.Size
+		segs = append(segs, s)
+	}
+	if reason == "" {
 		for _, id := range l.pendingRollback {
 			l.rollback(id)
 		}
 		if len(l.pendingRollback) > 0 {
 			l.addNotice(fmt.Sprintf("An import that was interrupted has been rolled back (%d file(s)); import them again to finish.", len(l.pendingRollback)))
 		}
-		n, err := l.idx.DocCount()
-		if err != nil || int(n) != l.Articles() {
-			reason = fmt.Sprintf("the index holds %d articles, the library %d", n, l.Articles())
+		l.pendingRollback = nil
+		if msg := coverage(l.Sources(), segs); msg != "" {
+			reason = msg
 		}
 	}
 	if bad := l.damagedDocs(); len(bad) > 0 {
 		reason = fmt.Sprintf("the stored articles of %d source(s) were damaged or missing, and were read again from the source copies", len(bad))
 	}
-	if reason == "" && l.idx != nil {
+	if reason == "" {
+		l.setSegments(segs, nil)
 		return nil
 	}
-	if reason == "" {
-		return l.rebuild(nil) // a new library: nothing to rebuild, nothing to report
+	for _, s := range segs {
+		s.close()
 	}
 	l.addNotice("The index was rebuilt from the stored sources: " + reason + ".")
 	return l.rebuild(progress)
 }
 
-// openBleve opens the index; a damaged file can make Bleve's storage panic
-// (bbolt: "invalid freelist page"), which becomes an error here so that the
-// index is rebuilt instead of the app dying at launch.
-func openBleve(path string) (idx bleve.Index, err error) {
-	if err := checkBolt(filepath.Join(path, "store", "root.bolt")); err != nil {
-		return nil, err
+// coverage checks that the segments hold each article of the library once,
+// and says what is wrong when they do not.
+func coverage(srcs []Source, segs []*segment) string {
+	want := map[string]int{}
+	for _, s := range srcs {
+		want[s.ID] = s.Articles
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			idx, err = nil, fmt.Errorf("damaged index: %v", r)
-		}
-	}()
-	// A second process is stopped by our own lock first; the bolt timeout
-	// is a backstop so that nothing ever waits forever on Bleve's.
-	return bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "2s"})
-}
-
-// checkBolt refuses a truncated Bleve root file before bbolt maps it: bbolt
-// reads pages past the end of a short file through its memory map, which
-// kills the process with SIGBUS (no recover() can catch that). A meta page
-// (see bbolt's internal/common/meta.go) records how many pages the file has.
-func checkBolt(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil // a missing index is Bleve's to report
-	}
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	var best struct{ txid, pages, pageSize uint64 }
-	for _, off := range []int64{0, 4096} {
-		var m [80]byte
-		if _, err := f.ReadAt(m[:], off); err != nil {
-			continue
-		}
-		le := binary.LittleEndian
-		if le.Uint32(m[16:]) != 0xED0CDAED {
-			continue
-		}
-		if tx := le.Uint64(m[64:]); tx >= best.txid {
-			best.txid, best.pages, best.pageSize = tx, le.Uint64(m[56:]), uint64(le.Uint32(m[24:]))
+	got := map[string]int{}
+	for _, s := range segs {
+		for _, r := range s.ranges {
+			if _, ok := want[r.src]; ok {
+				if r.first+r.n > uint32(want[r.src]) {
+					return fmt.Sprintf("the index holds articles source %s does not have", r.src)
+				}
+				got[r.src] += int(r.n)
+			}
 		}
 	}
-	if best.pageSize == 0 || uint64(st.Size()) < best.pages*best.pageSize {
-		return fmt.Errorf("damaged index: %s is truncated (%d bytes, %d pages of %d expected)", path, st.Size(), best.pages, best.pageSize)
+	have, total, wrong := 0, 0, false
+	for id, n := range want {
+		have += got[id]
+		total += n
+		wrong = wrong || got[id] != n
 	}
-	return nil
+	switch {
+	case have != total:
+		return fmt.Sprintf("the index holds %d articles, the library %d", have, total)
+	case wrong:
+		return "the index does not match the library's sources"
+	}
+	return ""
 }
 
 // rebuild replaces the index with one made from the docs files (re-parsing
@@ -121,42 +118,38 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 		l.removeFiles(id)
 	}
 	l.pendingRollback = nil
-	if l.idx != nil {
-		l.idx.Close()
-		l.idx = nil
+	old := l.segments()
+	l.setSegments(nil, old)
+	os.RemoveAll(filepath.Join(l.dir, "index")) // a Bleve index of Baosou before schema 3
+	l.cleanGrams(nil)
+	srcs := l.Sources()
+	var ids []string
+	for _, s := range srcs {
+		if err := l.checkDocs(s, false); err != nil {
+			return err
+		}
+		ids = append(ids, s.ID)
 	}
-	path := filepath.Join(l.dir, indexFolder)
-	if err := os.RemoveAll(path); err != nil {
-		return fmt.Errorf("cannot remove the old index: %w", err)
-	}
-	m, err := newMapping()
+	srcs = l.Sources()
+	segs, err := l.buildSegments(context.Background(), ids, func(done int) {
+		if progress != nil {
+			progress(done, len(srcs))
+		}
+	})
 	if err != nil {
 		return err
 	}
-	idx, err := bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, map[string]interface{}{"bolt_timeout": "2s"})
-	if err != nil {
-		return fmt.Errorf("cannot create the index in %s: %w", path, err)
-	}
-	l.idx = idx
-	srcs := l.Sources()
-	for i, s := range srcs {
-		if progress != nil {
-			progress(i, len(srcs))
+	if err := l.writeManifest(srcs, segs); err != nil {
+		for _, s := range segs {
+			l.dropSegment(s)
 		}
-		if err := l.reindexSource(s, false); err != nil {
-			return err
-		}
+		return fmt.Errorf("cannot write to the library: %w", err)
 	}
+	l.setSegments(segs, nil)
 	if progress != nil {
 		progress(len(srcs), len(srcs))
 	}
-	if err := idx.SetInternal([]byte(schemaKey), []byte(strconv.Itoa(schemaVersion))); err != nil {
-		return err
-	}
-	if l.Articles() >= 1000 {
-		return l.compact(context.Background())
-	}
-	return nil
+	return l.compact(context.Background())
 }
 
 // damagedDocs lists the sources whose docs file is missing or not the size
@@ -179,9 +172,9 @@ func (l *Library) damagedDocs() []string {
 	return bad
 }
 
-// reindexSource indexes one source from its docs file; reparse (or a damaged
-// docs file) makes it parse the stored copy of the source again first.
-func (l *Library) reindexSource(s Source, reparse bool) error {
+// checkDocs makes sure a source's docs file can be read, re-parsing its
+// stored copy when it cannot (or when reparse asks for it).
+func (l *Library) checkDocs(s Source, reparse bool) error {
 	l.mu.RLock()
 	reparse = reparse || l.damaged[s.ID]
 	l.mu.RUnlock()
@@ -190,15 +183,13 @@ func (l *Library) reindexSource(s Source, reparse bool) error {
 			reparse = true
 		}
 	}
-	if reparse {
-		if err := l.reparse(&s); err != nil {
-			return err
-		}
-		if err := l.updateSource(s); err != nil {
-			return err
-		}
+	if !reparse {
+		return nil
 	}
-	return l.indexSources(context.Background(), []string{s.ID})
+	if err := l.reparse(&s); err != nil {
+		return err
+	}
+	return l.updateSource(s)
 }
 
 // reparse cuts a source's stored copy into articles again and rewrites its
@@ -224,7 +215,7 @@ func (l *Library) updateSource(s Source) error {
 			srcs[i] = s
 		}
 	}
-	if err := l.writeManifest(srcs); err != nil {
+	if err := l.writeManifest(srcs, l.segments()); err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
@@ -247,9 +238,6 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 		if err := l.reparse(&srcs[i]); err != nil {
 			return err
 		}
-	}
-	if err := l.writeManifest(srcs); err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
 	}
 	l.mu.Lock()
 	l.sources, l.hashes, l.listOK = srcs, nil, false

@@ -6,12 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
-	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"baosou/index/fold"
 	"baosou/index/query"
@@ -30,173 +28,143 @@ const titleBoost = 1000
 // candidate against its text finds the exact matches anyway.
 const maxGrams = 12
 
+// BM25's parameters, the usual ones (Bleve's and Lucene's too).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
 // plan is a parsed query made ready to run.
 type plan struct {
 	root    query.Node
-	bq      bquery.Query // finds a superset of the matches (all of them when exact)
-	exact   bool         // the index alone answers the query; no candidate needs checking
+	exact   bool // the index alone answers the query; no candidate needs checking
 	needles map[*query.Term][]byte
+	terms   map[*query.Term]*termPlan
+	scored  []*query.Term // the terms not under a NOT, which score
+}
+
+// termPlan is how one term is looked up.
+type termPlan struct {
+	fields []int     // the fields it is looked for in
+	grams  [][2]rune // the characters or pairs whose postings hold every match
+	exact  bool      // one gram that is the whole term: its postings are the matches
+	boost  bool      // a plain term: a match in the headline lifts the article
+	idf    [nFields]float64
+	slot   int // its place among the inexact scored terms, or -1
 }
 
 func newPlan(root query.Node) (*plan, error) {
-	p := &plan{root: root, needles: map[*query.Term][]byte{}}
+	p := &plan{root: root, needles: map[*query.Term][]byte{}, terms: map[*query.Term]*termPlan{}}
 	if root == nil {
-		p.bq, p.exact = bleve.NewMatchAllQuery(), true
+		p.exact = true
 		return p, nil
 	}
-	q, exact, err := p.compile(root)
+	exact, err := p.compile(root, false)
 	if err != nil {
 		return nil, err
 	}
-	if q == nil {
-		q = bleve.NewMatchAllQuery()
-	}
-	p.bq, p.exact = q, exact
+	p.exact = exact
 	return p, nil
 }
 
-// compile turns a node into an index query. A nil query means "every article".
-func (p *plan) compile(n query.Node) (bquery.Query, bool, error) {
+// compile plans every term under n and reports whether the index alone
+// answers n exactly.
+func (p *plan) compile(n query.Node, neg bool) (bool, error) {
 	switch n := n.(type) {
 	case *query.Term:
-		return p.term(n)
-	case *query.DateRange:
-		lo, hi := float64(n.From), float64(n.To)
-		incl := true
-		q := bleve.NewNumericRangeInclusiveQuery(&lo, &hi, &incl, &incl)
-		q.SetField("date")
-		return q, true, nil
-	case *query.Not:
-		x, exact, err := p.compile(n.X)
-		if err != nil || !exact || x == nil {
-			return nil, false, err
-		}
-		b := bleve.NewBooleanQuery()
-		b.AddMust(bleve.NewMatchAllQuery())
-		b.AddMustNot(x)
-		return b, true, nil
-	case *query.And:
-		return p.and(n)
-	case *query.Or:
-		var xs []bquery.Query
-		exact := true
-		for _, c := range dedupe(n.Xs) {
-			x, ex, err := p.compile(c)
-			if err != nil {
-				return nil, false, err
-			}
-			if x == nil {
-				return nil, false, nil
-			}
-			xs = append(xs, x)
-			exact = exact && ex
-		}
-		return bleve.NewDisjunctionQuery(xs...), exact, nil
-	}
-	return nil, false, fmt.Errorf("unknown query node %T", n)
-}
-
-func (p *plan) and(n *query.And) (bquery.Query, bool, error) {
-	b := bleve.NewBooleanQuery()
-	exact, musts := true, 0
-	for _, c := range dedupe(n.Xs) {
-		if not, ok := c.(*query.Not); ok {
-			x, ex, err := p.compile(not.X)
-			if err != nil {
-				return nil, false, err
-			}
-			if ex && x != nil {
-				b.AddMustNot(x)
-			} else {
-				exact = false
-			}
-			continue
-		}
-		x, ex, err := p.compile(c)
+		tp, err := p.term(n)
 		if err != nil {
-			return nil, false, err
+			return false, err
 		}
-		exact = exact && ex
-		if x != nil {
-			b.AddMust(x)
-			musts++
+		if !neg {
+			p.scored = append(p.scored, n)
 		}
+		return tp.exact, nil
+	case *query.DateRange:
+		return true, nil
+	case *query.Not:
+		return p.compile(n.X, !neg)
+	case *query.And:
+		return p.compileAll(n.Xs, neg)
+	case *query.Or:
+		return p.compileAll(n.Xs, neg)
 	}
-	if musts == 0 {
-		b.AddMust(bleve.NewMatchAllQuery())
-	}
-	return b, exact, nil
+	return false, fmt.Errorf("unknown query node %T", n)
 }
 
-// dedupe drops repeated terms (疫 疫 疫 … asks no more than 疫), so a pasted
-// or runaway query does not make a clause per repetition.
-func dedupe(xs []query.Node) []query.Node {
-	seen := map[query.Term]bool{}
-	out := xs[:0:0]
-	for _, x := range xs {
-		if t, ok := x.(*query.Term); ok {
+func (p *plan) compileAll(xs []query.Node, neg bool) (bool, error) {
+	exact := true
+	first := map[query.Term]*query.Term{}
+	for _, c := range xs {
+		// A repeated term (疫 疫 疫 …) asks no more than the first: it shares
+		// its look-up and scores once, so a pasted or runaway query stays cheap.
+		if t, ok := c.(*query.Term); ok {
 			k := *t
 			k.Pos = 0
-			if seen[k] {
+			if f := first[k]; f != nil {
+				p.terms[t], p.needles[t] = p.terms[f], p.needles[f]
 				continue
 			}
-			seen[k] = true
+			first[k] = t
 		}
-		out = append(out, x)
+		ex, err := p.compile(c, neg)
+		if err != nil {
+			return false, err
+		}
+		exact = exact && ex
 	}
-	return out
+	return exact, nil
 }
 
-// term looks a term up by its characters and pairs (see fold.Grams).
-func (p *plan) term(t *query.Term) (bquery.Query, bool, error) {
+// term plans the look-up of a term by its characters and pairs (see eachGram).
+func (p *plan) term(t *query.Term) (*termPlan, error) {
+	if tp := p.terms[t]; tp != nil {
+		return tp, nil
+	}
 	form := []rune(fold.String(t.Text))
 	runs := fold.Runs(form)
 	if len(runs) == 0 {
-		return nil, false, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text),
+		return nil, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text),
 			Zh: fmt.Sprintf("“%s”里没有可搜索的文字或数字", t.Text)}
 	}
 	p.needles[t] = []byte(string(form))
+	tp := &termPlan{slot: -1}
 	// Every distinct pair, not just enough to cover the term: each extra
-	// pair is a cheap index look-up, and it removes candidates that would
+	// pair is a cheap look-up, and it removes candidates that would
 	// otherwise each be checked against their whole text.
-	var grams []string
-	seen := map[string]bool{}
+	seen := map[[2]rune]bool{}
 	for _, r := range runs {
-		for _, g := range fold.Pairs(r) {
-			if !seen[g] {
+		if len(r) == 1 {
+			if g := [2]rune{r[0], 0}; !seen[g] {
 				seen[g] = true
-				grams = append(grams, g)
+				tp.grams = append(tp.grams, g)
+			}
+		}
+		for i := 0; i+1 < len(r); i++ {
+			if g := [2]rune{r[i], r[i+1]}; !seen[g] {
+				seen[g] = true
+				tp.grams = append(tp.grams, g)
 			}
 		}
 	}
-	if len(grams) > maxGrams {
-		spread := make([]string, 0, maxGrams)
+	if len(tp.grams) > maxGrams {
+		spread := make([][2]rune, 0, maxGrams)
 		for i := 0; i < maxGrams; i++ {
-			spread = append(spread, grams[i*(len(grams)-1)/(maxGrams-1)])
+			spread = append(spread, tp.grams[i*(len(tp.grams)-1)/(maxGrams-1)])
 		}
-		grams = spread
+		tp.grams = spread
 	}
-	exact := len(runs) == 1 && len(form) <= 2 && len(runs[0]) == len(form)
-	in := func(field string) bquery.Query {
-		qs := make([]bquery.Query, len(grams))
-		for i, g := range grams {
-			q := bleve.NewTermQuery(g)
-			q.SetField(field)
-			qs[i] = q
-		}
-		if len(qs) == 1 {
-			return qs[0]
-		}
-		return bleve.NewConjunctionQuery(qs...)
-	}
+	tp.exact = len(runs) == 1 && len(form) <= 2 && len(runs[0]) == len(form)
 	switch t.Field {
-	case "title", "reporter":
-		return in(t.Field), exact, nil
+	case "title":
+		tp.fields = []int{fTitle}
+	case "reporter":
+		tp.fields = []int{fRep}
+	default:
+		tp.fields, tp.boost = []int{fTitle, fBody}, true
 	}
-	lift := bleve.NewMatchAllQuery()
-	lift.SetBoost(titleBoost)
-	title := bleve.NewConjunctionQuery(in("title"), lift)
-	return bleve.NewDisjunctionQuery(title, in("body")), exact, nil
+	p.terms[t] = tp
+	return tp, nil
 }
 
 // match reports whether an article's text satisfies the query exactly.
@@ -318,93 +286,472 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	if p.root == nil {
 		return l.listAll(opt)
 	}
-	if p.exact && opt.Sort != ByRelevance {
-		return l.runSorted(ctx, p, opt)
-	}
-	size := opt.Offset + opt.Limit*2
-	if !p.exact {
-		n, err := l.docCount()
-		if err != nil {
-			return nil, 0, err
+	l.idxMu.RLock()
+	defer l.idxMu.RUnlock()
+	segs := l.segs
+	p.setIDF(segs, l.liveDocs)
+	var ms []match
+	var tfs []uint32 // per match, the counts of the inexact scored terms, nFields each
+	var df []int     // per inexact scored term and field, the articles that have it
+	slots := 0
+	for _, t := range p.scored {
+		if tp := p.terms[t]; !tp.exact && tp.slot < 0 {
+			tp.slot = slots
+			slots++
 		}
-		size = int(n) + 1
 	}
-	// Scores only: asking Bleve to break ties by date would make it read
-	// the date of every match; we break ties ourselves on the few we keep.
-	req := bleve.NewSearchRequestOptions(p.bq, size, 0, false)
-	res, err := l.searchIndex(ctx, req)
-	if err != nil {
-		return nil, 0, err
-	}
-	total := int(res.Total)
-	ms := make([]match, 0, len(res.Hits))
-	for i, h := range res.Hits {
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil, 0, ctx.Err()
+	df = make([]int, slots*nFields)
+	for _, s := range segs {
+		e := segEval{s: s, p: p, hits: map[*termPlan]*termHits{}}
+		set := e.eval(p.root)
+		each := func(d uint32) error {
+			if s.isDead(d) {
+				return nil
+			}
+			if !p.exact || slots > 0 {
+				t, err := l.textOf(s, d)
+				if err != nil {
+					return nil // a docs file damaged since the index was written; Open will notice
+				}
+				if !p.exact && !p.match(p.root, &t) {
+					return nil
+				}
+				for _, term := range p.scored {
+					tp := p.terms[term]
+					if tp.slot < 0 {
+						continue
+					}
+					needle := p.needles[term]
+					for _, f := range tp.fields {
+						n := uint32(bytes.Count(t.field(f), needle))
+						tfs = append(tfs, n)
+						if n > 0 {
+							df[tp.slot*nFields+f]++
+						}
+					}
+					for range nFields - len(tp.fields) {
+						tfs = append(tfs, 0)
+					}
+				}
+			}
+			ms = append(ms, match{seg: s, doc: d, date: s.date(d), eval: &e})
+			return nil
 		}
-		t, err := l.text(h.ID)
-		if err != nil {
-			continue
+		n := 0
+		if set.all {
+			for d := uint32(0); d < s.n; d++ {
+				if n++; n%256 == 0 && ctx.Err() != nil {
+					return nil, 0, ctx.Err()
+				}
+				each(d)
+			}
+		} else {
+			for _, d := range set.docs {
+				if n++; n%256 == 0 && ctx.Err() != nil {
+					return nil, 0, ctx.Err()
+				}
+				each(d)
+			}
 		}
-		if !p.exact && !p.match(p.root, &t) {
-			continue
+	}
+	for _, t := range p.scored {
+		if tp := p.terms[t]; tp.slot >= 0 {
+			for _, f := range tp.fields {
+				tp.idf[f] = idf(l.liveDocs, df[tp.slot*nFields+f])
+			}
 		}
-		ms = append(ms, match{id: h.ID, score: h.Score, date: t.Date})
 	}
-	if !p.exact {
-		total = len(ms)
+	for i := range ms {
+		var own []uint32
+		if slots > 0 {
+			own = tfs[i*slots*nFields : (i+1)*slots*nFields]
+		}
+		ms[i].score = ms[i].eval.score(ms[i].doc, own, l.avgLen)
 	}
-	sortMatches(ms, opt.Sort)
-	return page(ms, opt), total, nil
+	total := len(ms)
+	ms = top(ms, opt.Offset+opt.Limit, opt.Sort)
+	ms = page(ms, opt)
+	for i := range ms {
+		r := ms[i].seg.rangeOf(ms[i].doc)
+		ms[i].id = docID(r.src, int(r.first+ms[i].doc-r.start))
+	}
+	return ms, total, nil
 }
 
-// runSorted answers an exact query sorted by date, letting Bleve sort by the date's doc values.
-func (l *Library) runSorted(ctx context.Context, p *plan, opt SearchOptions) ([]match, int, error) {
-	req := bleve.NewSearchRequestOptions(p.bq, opt.Limit, opt.Offset, false)
-	if opt.Sort == NewestFirst {
-		req.SortBy([]string{"-date", "-_score"})
-	} else {
-		req.SortBy([]string{"date", "-_score"})
+// setIDF computes each exact term's inverse document frequency from the
+// article counts of its postings in all segments.
+func (p *plan) setIDF(segs []*segment, n int) {
+	for _, t := range p.scored {
+		tp := p.terms[t]
+		if !tp.exact {
+			continue
+		}
+		for _, f := range tp.fields {
+			df := 0
+			for _, s := range segs {
+				c, _ := s.lookup(gramKey(f, tp.grams[0][0], tp.grams[0][1]))
+				df += int(c)
+			}
+			tp.idf[f] = idf(n, df)
+		}
 	}
-	res, err := l.searchIndex(ctx, req)
+}
+
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func bm25(idf float64, tf uint32, length, avg float64) float64 {
+	if tf == 0 {
+		return 0
+	}
+	x := float64(tf)
+	return idf * x * (bm25K1 + 1) / (x + bm25K1*(1-bm25B+bm25B*length/avg))
+}
+
+// textOf reads the search forms of a segment's article.
+func (l *Library) textOf(s *segment, d uint32) (docText, error) {
+	r := s.rangeOf(d)
+	if r == nil {
+		return docText{}, ErrNotFound
+	}
+	st, err := l.store(r.src)
 	if err != nil {
-		return nil, 0, err
+		return docText{}, err
 	}
-	ms := make([]match, len(res.Hits))
-	for i, h := range res.Hits {
-		ms[i] = match{id: h.ID, score: h.Score}
+	return st.text(int(r.first + d - r.start))
+}
+
+func (t *docText) field(f int) []byte {
+	switch f {
+	case fTitle:
+		return t.Title
+	case fBody:
+		return t.Body
 	}
-	return ms, int(res.Total), nil
+	return t.Reporter
+}
+
+// docSet is a sorted list of a segment's articles, or all of them.
+type docSet struct {
+	all  bool
+	docs []uint32
+}
+
+// termHits is what a segment's postings say of one term.
+type termHits struct {
+	docs  []uint32          // the candidates: every article with all the term's grams in a field
+	field [nFields][]uint32 // exact terms: the articles with the term in each field
+	tf    [nFields][]uint32 // and its count in each
+}
+
+// segEval evaluates a query over one segment.
+type segEval struct {
+	s    *segment
+	p    *plan
+	hits map[*termPlan]*termHits
+}
+
+func (e *segEval) eval(n query.Node) docSet {
+	switch n := n.(type) {
+	case *query.Term:
+		return docSet{docs: e.term(n).docs}
+	case *query.DateRange:
+		var out []uint32
+		for d := uint32(0); d < e.s.n; d++ {
+			if date := e.s.date(d); n.From <= date && date <= n.To {
+				out = append(out, d)
+			}
+		}
+		return docSet{docs: out}
+	case *query.Not:
+		if !e.exact(n.X) {
+			return docSet{all: true}
+		}
+		return minus(docSet{all: true}, e.eval(n.X), e.s.n)
+	case *query.And:
+		acc := docSet{all: true}
+		for _, c := range n.Xs {
+			if not, ok := c.(*query.Not); ok {
+				if e.exact(not.X) {
+					acc = minus(acc, e.eval(not.X), e.s.n)
+				}
+				continue
+			}
+			acc = intersect(acc, e.eval(c))
+			if !acc.all && len(acc.docs) == 0 {
+				break
+			}
+		}
+		return acc
+	case *query.Or:
+		var acc docSet
+		for _, c := range n.Xs {
+			x := e.eval(c)
+			if x.all {
+				return x
+			}
+			acc.docs = union(acc.docs, x.docs)
+		}
+		return acc
+	}
+	return docSet{}
+}
+
+func (e *segEval) exact(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.Term:
+		return e.p.terms[n].exact
+	case *query.DateRange:
+		return true
+	case *query.Not:
+		return e.exact(n.X)
+	case *query.And:
+		for _, c := range n.Xs {
+			if !e.exact(c) {
+				return false
+			}
+		}
+		return true
+	case *query.Or:
+		for _, c := range n.Xs {
+			if !e.exact(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// term looks a term up in the segment's postings, once per query.
+func (e *segEval) term(t *query.Term) *termHits {
+	tp := e.p.terms[t]
+	if h := e.hits[tp]; h != nil {
+		return h
+	}
+	h := &termHits{}
+	for _, f := range tp.fields {
+		var docs []uint32
+		if tp.exact {
+			g := tp.grams[0]
+			_, post := e.s.lookup(gramKey(f, g[0], g[1]))
+			docs = e.s.decode(post, nil, &h.tf[f])
+			h.field[f] = docs
+		} else {
+			docs = e.all(f, tp.grams)
+		}
+		h.docs = union(h.docs, docs)
+	}
+	e.hits[tp] = h
+	return h
+}
+
+// all returns the articles whose field f has every one of grams.
+func (e *segEval) all(f int, grams [][2]rune) []uint32 {
+	type list struct {
+		df   uint32
+		post []byte
+	}
+	lists := make([]list, len(grams))
+	for i, g := range grams {
+		df, post := e.s.lookup(gramKey(f, g[0], g[1]))
+		if df == 0 {
+			return nil
+		}
+		lists[i] = list{df, post}
+	}
+	slices.SortFunc(lists, func(a, b list) int { return cmp.Compare(a.df, b.df) })
+	acc := e.s.decode(lists[0].post, nil, nil)
+	var next []uint32
+	for _, x := range lists[1:] {
+		if len(acc) == 0 {
+			break
+		}
+		next = e.s.decode(x.post, next[:0], nil)
+		acc = intersectInto(acc, next)
+	}
+	return acc
+}
+
+// score is the BM25 score of article d for the plan's scored terms; own
+// holds the counts of the inexact ones, read from the text.
+func (e *segEval) score(d uint32, own []uint32, avg [nFields]float64) float64 {
+	score := 0.0
+	for _, t := range e.p.scored {
+		tp := e.p.terms[t]
+		var tf [nFields]uint32
+		if tp.exact {
+			h := e.term(t)
+			for _, f := range tp.fields {
+				if k, ok := slices.BinarySearch(h.field[f], d); ok {
+					tf[f] = h.tf[f][k]
+				}
+			}
+		} else if tp.slot >= 0 && own != nil {
+			k := tp.slot * nFields
+			for i, f := range tp.fields {
+				tf[f] = own[k+i]
+			}
+		}
+		for _, f := range tp.fields {
+			score += bm25(tp.idf[f], tf[f], e.s.length(d, f), avg[f])
+		}
+		if tp.boost && tf[fTitle] > 0 {
+			score += titleBoost
+		}
+	}
+	return score
+}
+
+func intersect(a, b docSet) docSet {
+	switch {
+	case a.all:
+		return b
+	case b.all:
+		return a
+	}
+	return docSet{docs: intersectInto(append([]uint32(nil), a.docs...), b.docs)}
+}
+
+// intersectInto keeps in a (sorted) what is also in b (sorted), in place.
+func intersectInto(a, b []uint32) []uint32 {
+	out := a[:0]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func union(a, b []uint32) []uint32 {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]uint32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// minus is a without b, over a segment of n articles.
+func minus(a, b docSet, n uint32) docSet {
+	if b.all {
+		return docSet{}
+	}
+	var out []uint32
+	j := 0
+	emit := func(d uint32) {
+		for j < len(b.docs) && b.docs[j] < d {
+			j++
+		}
+		if j < len(b.docs) && b.docs[j] == d {
+			return
+		}
+		out = append(out, d)
+	}
+	if a.all {
+		for d := uint32(0); d < n; d++ {
+			emit(d)
+		}
+	} else {
+		for _, d := range a.docs {
+			emit(d)
+		}
+	}
+	return docSet{docs: out}
 }
 
 // match is one article that matched, with what it is sorted by.
 type match struct {
 	id    string
+	seg   *segment
+	doc   uint32
 	score float64
 	date  int
+	eval  *segEval
 }
 
-func sortMatches(ms []match, by Sort) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		switch by {
-		case NewestFirst:
-			if a.date != b.date {
-				return a.date > b.date
-			}
-		case OldestFirst:
-			if a.date != b.date {
-				return a.date < b.date
-			}
-		}
-		if a.score != b.score {
-			return a.score > b.score
-		}
+// better orders matches: by date first when asked, else by score; ties
+// newest first, then in index order.
+func better(a, b *match, by Sort) bool {
+	switch by {
+	case NewestFirst:
 		if a.date != b.date {
 			return a.date > b.date
 		}
-		return a.id < b.id
-	})
+	case OldestFirst:
+		if a.date != b.date {
+			return a.date < b.date
+		}
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.date != b.date {
+		return a.date > b.date
+	}
+	if a.seg != b.seg {
+		return a.seg.name < b.seg.name
+	}
+	return a.doc < b.doc
+}
+
+// top returns the best k matches in order, without sorting the rest.
+func top(ms []match, k int, by Sort) []match {
+	if k >= len(ms) {
+		slices.SortFunc(ms, func(a, b match) int {
+			if better(&a, &b, by) {
+				return -1
+			}
+			if better(&b, &a, by) {
+				return 1
+			}
+			return 0
+		})
+		return ms
+	}
+	best := make([]match, 0, k+1)
+	for i := range ms {
+		m := &ms[i]
+		if len(best) == k && !better(m, &best[k-1], by) {
+			continue
+		}
+		at := sort.Search(len(best), func(j int) bool { return better(m, &best[j], by) })
+		best = append(best, match{})
+		copy(best[at+1:], best[at:])
+		best[at] = *m
+		if len(best) > k {
+			best = best[:k]
+		}
+	}
+	return best
 }
 
 func page(ms []match, opt SearchOptions) []match {
@@ -463,20 +810,6 @@ func (l *Library) listing() []listed {
 	l.list, l.listOK = list, true
 	l.mu.Unlock()
 	return list
-}
-
-// searchIndex runs a Bleve search, holding off a swap of the index instance
-// (see reopenIndex) until it is done.
-func (l *Library) searchIndex(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	l.idxMu.RLock()
-	defer l.idxMu.RUnlock()
-	return l.idx.SearchInContext(ctx, req)
-}
-
-func (l *Library) docCount() (uint64, error) {
-	l.idxMu.RLock()
-	defer l.idxMu.RUnlock()
-	return l.idx.DocCount()
 }
 
 // text returns an article's search forms.
