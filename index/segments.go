@@ -18,7 +18,7 @@ import (
 )
 
 const (
-	gramsFolder = "grams"
+	gramsFolder  = "grams"
 	indexWorkers = 2
 	// chunkText is how much search-form text one in-memory segment build
 	// takes before it is written out: about 100 MB of memory each, two at once.
