@@ -299,7 +299,7 @@ func splitID(id string) (source string, i int, ok bool) {
 
 // Get returns one article by ID.
 func (l *Library) Get(id string) (*Doc, error) {
-	d, src, err := l.stored(id)
+	d, src, err := l.stored(id, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +312,7 @@ func (l *Library) Get(id string) (*Doc, error) {
 
 // stored reads an article from its docs file, with its source as displayed
 // (a .jsonl record's own source name instead of the file's).
-func (l *Library) stored(id string) (*storedDoc, Source, error) {
+func (l *Library) stored(id string, t *docText) (*storedDoc, Source, error) {
 	srcID, i, ok := splitID(id)
 	if !ok {
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
@@ -324,9 +324,13 @@ func (l *Library) stored(id string) (*storedDoc, Source, error) {
 		}
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
 	}
-	d, err := s.doc(i)
+	d := &storedDoc{}
+	text, _, err := s.read(i, nil, d)
 	if err != nil {
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
+	}
+	if t != nil {
+		*t = text
 	}
 	src, _ := l.source(srcID)
 	src.ID = srcID

@@ -18,7 +18,10 @@ func BenchmarkSearchLibrary(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer l.Close()
-	qs := []string{"", "的", "王", "疫情", "数据库", "服务器配置", "春风", "的时候"}
+	qs := []string{"", "的", "王", "疫情", "数据库", "服务器配置", "春风", "的时候", "Debian"}
+	if q := os.Getenv("BAOSOU_BENCH_QUERY"); q != "" {
+		qs = []string{q}
+	}
 	for _, q := range qs {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {

@@ -301,6 +301,7 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 		}
 	}
 	df = make([]int, slots*nFields)
+	var buf []byte
 	for _, s := range segs {
 		e := segEval{s: s, p: p, hits: map[*termPlan]*termHits{}}
 		set := e.eval(p.root)
@@ -309,7 +310,7 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 				return nil
 			}
 			if !p.exact || slots > 0 {
-				t, err := l.textOf(s, d)
+				t, err := l.textOf(s, d, &buf)
 				if err != nil {
 					return nil // a docs file damaged since the index was written; Open will notice
 				}
@@ -410,7 +411,7 @@ func bm25(idf float64, tf uint32, length, avg float64) float64 {
 }
 
 // textOf reads the search forms of a segment's article.
-func (l *Library) textOf(s *segment, d uint32) (docText, error) {
+func (l *Library) textOf(s *segment, d uint32, buf *[]byte) (docText, error) {
 	r := s.rangeOf(d)
 	if r == nil {
 		return docText{}, ErrNotFound
@@ -419,7 +420,9 @@ func (l *Library) textOf(s *segment, d uint32) (docText, error) {
 	if err != nil {
 		return docText{}, err
 	}
-	return st.text(int(r.first + d - r.start))
+	t, b, err := st.read(int(r.first+d-r.start), *buf, nil)
+	*buf = b
+	return t, err
 }
 
 func (t *docText) field(f int) []byte {
@@ -812,25 +815,9 @@ func (l *Library) listing() []listed {
 	return list
 }
 
-// text returns an article's search forms.
-func (l *Library) text(id string) (docText, error) {
-	src, i, ok := splitID(id)
-	if !ok {
-		return docText{}, ErrNotFound
-	}
-	s, err := l.store(src)
-	if err != nil {
-		return docText{}, err
-	}
-	return s.text(i)
-}
-
 func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
-	d, src, err := l.stored(h.id)
-	if err != nil {
-		return Hit{}, err
-	}
-	t, err := l.text(h.id)
+	var t docText
+	d, src, err := l.stored(h.id, &t)
 	if err != nil {
 		return Hit{}, err
 	}

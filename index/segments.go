@@ -89,17 +89,12 @@ feed:
 			break
 		}
 		for i := 0; i < s.n; i++ {
-			t, terr := s.text(i)
-			if terr != nil {
-				err = terr
-				break feed
-			}
 			if n := len(c.parts); n > 0 && c.parts[n-1].src == id {
 				c.parts[n-1].n++
 			} else {
 				c.parts = append(c.parts, segRange{src: id, first: uint32(i), n: 1, store: s})
 			}
-			size += len(t.Title) + len(t.Body) + len(t.Reporter)
+			size += s.formLen(i)
 			if size >= chunkText {
 				if err = ctx.Err(); err != nil {
 					break feed
@@ -148,9 +143,12 @@ func sortSegs(segs []*segment) {
 func (l *Library) buildChunk(c chunk) (*segment, error) {
 	name := c.name
 	b := newSegBuilder()
+	var buf []byte
 	for _, p := range c.parts {
 		for i := p.first; i < p.first+p.n; i++ {
-			t, err := p.store.text(int(i))
+			var t docText
+			var err error
+			t, buf, err = p.store.read(int(i), buf, nil)
 			if err != nil {
 				return nil, fmt.Errorf("source %s: %w", p.src, err)
 			}

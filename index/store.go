@@ -9,21 +9,26 @@ import (
 
 	"github.com/blevesearch/mmap-go"
 	"github.com/klauspost/compress/zstd"
+	"github.com/pierrec/lz4/v4"
 )
 
 // A docs file holds the articles of one source, written once and then only read:
 //
-//	record*  (one per article, see docText and storedDoc)
+//	record*  (one per article)
 //	offsets  uint64 * n, the start of each record
 //	hashes   [8]byte * n, each article's content hash, for duplicate checks
 //	n        uint32
-//	magic    "BSD1"
+//	magic    "BSD3"
 //
-// Each record is the date (uint32 yyyymmdd, 0 when unknown) and four
-// length-prefixed (uint32) blobs: the search forms of the
-// title, body and reporter, kept plain so queries can check candidates without
-// decoding anything, then the displayed article (storedDoc) zstd-compressed.
-const storeMagic = "BSD2"
+// Each record is the date (uint32 yyyymmdd, 0 when unknown), the length of
+// its search forms (uint32), then two uint32-length-prefixed blobs: the search
+// forms of the title, body and reporter (uvarint-length-prefixed) as one LZ4
+// block, and the displayed article (storedDoc) as a zstd frame. Searches
+// decode the search forms of every candidate they check, and LZ4 decodes
+// about five times faster than zstd; the displayed text is decoded only for
+// the hits shown, so it gets zstd's better ratio. Keeping the search forms
+// plain (BSD2) made the docs 1.5x the text.
+const storeMagic = "BSD3"
 
 // storedDoc is the displayed article as kept in a docs file: its fields as
 // uvarint-length-prefixed strings in this order, then TitleDerived as one
@@ -91,6 +96,7 @@ type storeWriter struct {
 	hashes  [][8]byte
 	scratch []byte
 	meta    []byte
+	lz      lz4.Compressor
 }
 
 func createStore(path string) (*storeWriter, error) {
@@ -102,20 +108,31 @@ func createStore(path string) (*storeWriter, error) {
 }
 
 func (s *storeWriter) add(t *docText, d *storedDoc, hash [8]byte) error {
-	s.meta = d.marshal(s.meta[:0])
-	s.scratch = zenc.EncodeAll(s.meta, s.scratch[:0])
+	s.meta = s.meta[:0]
+	for _, b := range [][]byte{t.Title, t.Body, t.Reporter} {
+		s.meta = binary.AppendUvarint(s.meta, uint64(len(b)))
+		s.meta = append(s.meta, b...)
+	}
 	s.offsets = append(s.offsets, s.off)
 	s.hashes = append(s.hashes, hash)
-	var date [4]byte
-	binary.LittleEndian.PutUint32(date[:], uint32(t.Date))
-	s.w.Write(date[:])
-	s.off += 4
-	for _, b := range [][]byte{t.Title, t.Body, t.Reporter, s.scratch} {
-		if err := s.blob(b); err != nil {
-			return err
-		}
+	var head [8]byte
+	binary.LittleEndian.PutUint32(head[:], uint32(t.Date))
+	binary.LittleEndian.PutUint32(head[4:], uint32(len(s.meta)))
+	s.w.Write(head[:])
+	s.off += 8
+	if n := lz4.CompressBlockBound(len(s.meta)); cap(s.scratch) < n {
+		s.scratch = make([]byte, n)
 	}
-	return nil
+	n, err := s.lz.CompressBlock(s.meta, s.scratch[:cap(s.scratch)])
+	if err != nil {
+		return err
+	}
+	if err := s.blob(s.scratch[:n]); err != nil {
+		return err
+	}
+	s.meta = d.marshal(s.meta[:0])
+	s.scratch = zenc.EncodeAll(s.meta, s.scratch[:0])
+	return s.blob(s.scratch)
 }
 
 func (s *storeWriter) blob(b []byte) error {
@@ -222,63 +239,87 @@ func (r *storeReader) hash(i int) (h [8]byte) {
 	return h
 }
 
-// blobs returns the date and the four blobs of record i, without copying.
-func (r *storeReader) blobs(i int) (int, [4][]byte, error) {
-	var out [4][]byte
+// record returns the date, the search-form length and the two blobs of record i, without copying.
+func (r *storeReader) record(i int) (date, formLen int, forms, doc []byte, err error) {
 	if i < 0 || i >= r.n {
-		return 0, out, ErrNotFound
+		return 0, 0, nil, nil, ErrNotFound
 	}
 	off := binary.LittleEndian.Uint64(r.offsets[i*8:])
 	end := uint64(len(r.m))
-	if off+4 > end {
-		return 0, out, errBadStore
+	if off+8 > end {
+		return 0, 0, nil, nil, errBadStore
 	}
-	date := int(binary.LittleEndian.Uint32(r.m[off:]))
-	off += 4
-	for k := range out {
+	date = int(binary.LittleEndian.Uint32(r.m[off:]))
+	formLen = int(binary.LittleEndian.Uint32(r.m[off+4:]))
+	off += 8
+	var blobs [2][]byte
+	for k := range blobs {
 		if off+4 > end {
-			return 0, out, errBadStore
+			return 0, 0, nil, nil, errBadStore
 		}
 		n := uint64(binary.LittleEndian.Uint32(r.m[off:]))
 		off += 4
 		if off+n > end {
-			return 0, out, errBadStore
+			return 0, 0, nil, nil, errBadStore
 		}
-		out[k] = r.m[off : off+n]
+		blobs[k] = r.m[off : off+n]
 		off += n
 	}
-	return date, out, nil
+	return date, formLen, blobs[0], blobs[1], nil
 }
 
 // date returns the date of record i, 0 when unknown or unreadable.
 func (r *storeReader) date(i int) int {
-	if i < 0 || i >= r.n {
-		return 0
-	}
-	off := binary.LittleEndian.Uint64(r.offsets[i*8:])
-	if off+4 > uint64(len(r.m)) {
-		return 0
-	}
-	return int(binary.LittleEndian.Uint32(r.m[off:]))
+	date, _, _, _, _ := r.record(i)
+	return date
 }
 
-func (r *storeReader) text(i int) (docText, error) {
-	date, b, err := r.blobs(i)
-	return docText{Title: b[0], Body: b[1], Reporter: b[2], Date: date}, err
+// formLen returns the length of record i's search forms, without decoding them.
+func (r *storeReader) formLen(i int) int {
+	_, n, _, _, _ := r.record(i)
+	return n
 }
 
-func (r *storeReader) doc(i int) (*storedDoc, error) {
-	_, b, err := r.blobs(i)
+// read decodes the search forms of record i into buf (grown as needed and
+// returned), and the displayed article when d is not nil. t's slices point into buf.
+func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []byte, err error) {
+	date, n, forms, doc, err := r.record(i)
 	if err != nil {
-		return nil, err
+		return t, buf, err
 	}
-	meta, err := zdec.DecodeAll(b[3], nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadStore, err)
+	if n > maxFormBytes {
+		return t, buf, errBadStore
 	}
-	var d storedDoc
-	if err := d.unmarshal(meta); err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadStore, err)
+	if cap(buf) < n {
+		buf = make([]byte, n)
 	}
-	return &d, nil
+	buf = buf[:n]
+	if k, err := lz4.UncompressBlock(forms, buf); err != nil || k != n {
+		return t, buf, errBadStore
+	}
+	t.Date = date
+	b := buf
+	for _, f := range []*[]byte{&t.Title, &t.Body, &t.Reporter} {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return t, buf, errBadStore
+		}
+		*f = b[k : k+int(n) : k+int(n)]
+		b = b[k+int(n):]
+	}
+	if d != nil {
+		meta, err := zdec.DecodeAll(doc, nil)
+		if err != nil {
+			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
+		}
+		if err := d.unmarshal(meta); err != nil {
+			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
+		}
+	}
+	return t, buf, nil
 }
+
+// maxFormBytes bounds the search forms of one record, so that a damaged
+// length cannot ask for gigabytes: an article is at most maxArticleBytes of
+// body, and folding can make text at most a few times longer (NFKC).
+const maxFormBytes = 64 * maxArticleBytes

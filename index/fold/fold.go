@@ -6,26 +6,42 @@
 package fold
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
+// folded is a rune and its search form (see table.go).
+type folded struct {
+	r rune
+	f string
+}
+
 // single[r] is the search form of the BMP rune r when that is one rune, or
-// -1 when it is several (then table has it). An array, not the map, because
-// folding every character of every imported article is on the import's hot path.
+// -1 when it is several (then table has it). An array, because folding every
+// character of every imported article is on the import's hot path.
 var single [0x10000]rune
 
 func init() {
 	for r := range single {
 		single[r] = rune(r)
 	}
-	for r, f := range table {
-		single[r] = -1
-		if utf8.RuneCountInString(f) == 1 {
-			single[r], _ = utf8.DecodeRuneInString(f)
+	for _, e := range table {
+		single[e.r] = -1
+		if utf8.RuneCountInString(e.f) == 1 {
+			single[e.r], _ = utf8.DecodeRuneInString(e.f)
 		}
 	}
+}
+
+// lookup returns r's search form from table.
+func lookup(r rune) (string, bool) {
+	i := sort.Search(len(table), func(i int) bool { return table[i].r >= r })
+	if i < len(table) && table[i].r == r {
+		return table[i].f, true
+	}
+	return "", false
 }
 
 // Rune appends r's search form to dst.
@@ -39,7 +55,7 @@ func Rune(dst []rune, r rune) []rune {
 	case r < 0x10000 && single[r] >= 0:
 		return append(dst, single[r])
 	}
-	if f, ok := table[r]; ok {
+	if f, ok := lookup(r); ok {
 		for _, c := range f {
 			dst = append(dst, c)
 		}
