@@ -128,7 +128,7 @@ def table_ours(scales):
                    f"{s['meta']['lib_bytes'] / MB:,.0f} MB = {f(x.size, 2)}× | "
                    f"{f(s['latency']['p50_ms'], 2)} / {f(s['latency']['p99_ms'], 1)} | {f(x.proc_ms)} |")
     m, text = scales[-1].s["meta"], scales[-1].s["text"]
-    parts = [(k, m.get(k + "_bytes", 0)) for k in ("index", "docs", "sources")]
+    parts = [(d, m.get(k + "_bytes", 0)) for k, d in (("index", "grams"), ("docs", "docs"), ("sources", "sources"))]
     out += ["", f"Data folder at {scales[-1].s['pct']}%: " + ", ".join(
         f"{k}/ {v / MB:,.0f} MB ({v / text:.2f}×)" for k, v in parts) + "."]
     return out + [""]

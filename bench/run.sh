@@ -91,7 +91,7 @@ for pct in $SCALES; do
 	python3 "$here/fts5.py" search "$S/fts.db" "$Q" "$FTS_RUNS" >"$S/fts.json"
 	cat >"$S/meta.json" <<-EOF
 		{"text_bytes": $(wc -c <"$S/corpus.jsonl"), "docs": $n, "lib_bytes": $(size "$S/lib"),
-		 "index_bytes": $(size "$S/lib/index"), "docs_bytes": $(size "$S/lib/docs"),
+		 "index_bytes": $(size "$S/lib/grams"), "docs_bytes": $(size "$S/lib/docs"),
 		 "sources_bytes": $(size "$S/lib/sources"), "fts_bytes": $(size "$S/fts.db"), "load_after": "$(load)"}
 	EOF
 	rm -f "$S/fts.db" "$S/corpus.jsonl"

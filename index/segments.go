@@ -21,8 +21,8 @@ const (
 	gramsFolder  = "grams"
 	indexWorkers = 2
 	// chunkText is how much search-form text one in-memory segment build
-	// takes before it is written out: about 100 MB of memory each, two at once.
-	chunkText = 16 << 20
+	// takes before it is written out: about 60 MB of memory each, two at once.
+	chunkText = 8 << 20
 )
 
 // segInfo is a segment as the manifest records it.
