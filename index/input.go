@@ -81,7 +81,7 @@ func readSource(path string) ([]byte, error) {
 
 // maxLineBytes bounds one line of page text. No newspaper paragraph comes
 // near it; a file of random text without line breaks would make a single
-// article of millions of distinct character pairs, which costs Bleve gigabytes
+// article of millions of distinct character pairs, which costs gigabytes
 // of memory to index, so it is refused with a clear message instead.
 const maxLineBytes = 4 << 20
 

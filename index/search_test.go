@@ -376,3 +376,70 @@ func TestHugeArticlesAreSplitIntoParts(t *testing.T) {
 		t.Errorf("a short article was changed: %+v", got)
 	}
 }
+
+// TestRemovedSourcesLeaveMergedSegments imports pages one at a time (a segment
+// each), removes one, and merges: the removed articles are never found, the
+// others always, before and after the merge and after reopening.
+func TestRemovedSourcesLeaveMergedSegments(t *testing.T) {
+	dir := t.TempDir()
+	l, err := OpenWith(dir, Options{NoSample: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	words := []string{"甲骨文", "金文字", "篆书体"} // segments of 2 and 1 articles (see mergeTail)
+	for i, w := range words {
+		p := filepath.Join(in, w+".jsonl")
+		os.WriteFile(p, []byte(`{"title":"第`+string(rune('一'+i))+`篇","body":"这是`+w+`的文章。"}`+"\n"), 0o644)
+		if rep, err := l.Import(context.Background(), []string{p}, ImportOptions{}); err != nil || rep.Added != 1 {
+			t.Fatalf("import %s: %+v, %v", w, rep, err)
+		}
+	}
+	if n := len(l.segments()); n != 2 {
+		t.Fatalf("%d segments after three imports; want 2, to merge", n)
+	}
+	var gone string
+	for _, s := range l.Sources() {
+		if s.Name == "金文字.jsonl" {
+			gone = s.ID
+		}
+	}
+	if err := l.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		for _, w := range words {
+			want := 1
+			if w == "金文字" {
+				want = 0
+			}
+			if n := find(t, l, w, SearchOptions{}).Total; n != want {
+				t.Errorf("%s: %s found in %d articles, want %d", when, w, n, want)
+			}
+		}
+		if n := find(t, l, "文章", SearchOptions{}).Total; n != 2 {
+			t.Errorf("%s: 文章 in %d articles, want 2", when, n)
+		}
+	}
+	check("after the removal")
+	if err := l.compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(l.segments()); n != 1 {
+		t.Errorf("%d segments after compaction, want 1", n)
+	}
+	check("after the merge")
+	l.Close()
+	if l, err = OpenWith(dir, Options{NoSample: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if l.Notice() != "" {
+		t.Errorf("reopening after the merge: %q, want no repair", l.Notice())
+	}
+	check("after reopening")
+	if files, _ := filepath.Glob(filepath.Join(dir, gramsFolder, "*")); len(files) != 1 {
+		t.Errorf("grams/ holds %v, want the one merged segment", files)
+	}
+}
