@@ -290,8 +290,8 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	defer l.idxMu.RUnlock()
 	segs := l.segs
 	p.setIDF(segs, l.liveDocs)
-	var ms []match
-	var tfs []uint32 // per match, the counts of the inexact scored terms, nFields each
+	var cs []cand
+	var tfs []uint32 // per candidate, the counts of the inexact scored terms, nFields each
 	var df []int     // per inexact scored term and field, the articles that have it
 	slots := 0
 	for _, t := range p.scored {
@@ -302,20 +302,22 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	}
 	df = make([]int, slots*nFields)
 	var buf []byte
-	for _, s := range segs {
-		e := segEval{s: s, p: p, hits: map[*termPlan]*termHits{}}
+	evals := make([]*segEval, len(segs))
+	for si, s := range segs {
+		e := &segEval{s: s, p: p, hits: map[*termPlan]*termHits{}}
+		evals[si] = e
 		set := e.eval(p.root)
-		each := func(d uint32) error {
+		each := func(d uint32) {
 			if s.isDead(d) {
-				return nil
+				return
 			}
 			if !p.exact || slots > 0 {
 				t, err := l.textOf(s, d, &buf)
 				if err != nil {
-					return nil // a docs file damaged since the index was written; Open will notice
+					return // a docs file damaged since the index was written; Open will notice
 				}
 				if !p.exact && !p.match(p.root, &t) {
-					return nil
+					return
 				}
 				for _, term := range p.scored {
 					tp := p.terms[term]
@@ -335,20 +337,20 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 					}
 				}
 			}
-			ms = append(ms, match{seg: s, doc: d, date: s.date(d), eval: &e})
-			return nil
+			cs = append(cs, cand{seg: int32(si), doc: d, date: int32(s.date(d))})
 		}
-		n := 0
 		if set.all {
+			cs = slices.Grow(cs, int(s.n))
 			for d := uint32(0); d < s.n; d++ {
-				if n++; n%256 == 0 && ctx.Err() != nil {
+				if d%1024 == 0 && ctx.Err() != nil {
 					return nil, 0, ctx.Err()
 				}
 				each(d)
 			}
 		} else {
-			for _, d := range set.docs {
-				if n++; n%256 == 0 && ctx.Err() != nil {
+			cs = slices.Grow(cs, len(set.docs))
+			for i, d := range set.docs {
+				if i%1024 == 0 && ctx.Err() != nil {
 					return nil, 0, ctx.Err()
 				}
 				each(d)
@@ -362,19 +364,22 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 			}
 		}
 	}
-	for i := range ms {
+	// The candidates of each segment are in article order, so each term's
+	// postings are walked once, in step (see segEval.score).
+	for i := range cs {
 		var own []uint32
 		if slots > 0 {
 			own = tfs[i*slots*nFields : (i+1)*slots*nFields]
 		}
-		ms[i].score = ms[i].eval.score(ms[i].doc, own, l.avgLen)
+		cs[i].score = evals[cs[i].seg].score(cs[i].doc, own, l.avgLen)
 	}
-	total := len(ms)
-	ms = top(ms, opt.Offset+opt.Limit, opt.Sort)
-	ms = page(ms, opt)
-	for i := range ms {
-		r := ms[i].seg.rangeOf(ms[i].doc)
-		ms[i].id = docID(r.src, int(r.first+ms[i].doc-r.start))
+	total := len(cs)
+	cs = top(cs, segs, opt.Offset+opt.Limit, opt.Sort)
+	var ms []match
+	for i := opt.Offset; i < len(cs) && i < opt.Offset+opt.Limit; i++ {
+		c := cs[i]
+		r := segs[c.seg].rangeOf(c.doc)
+		ms = append(ms, match{id: docID(r.src, int(r.first+c.doc-r.start)), score: c.score, date: int(c.date)})
 	}
 	return ms, total, nil
 }
@@ -446,6 +451,7 @@ type termHits struct {
 	docs  []uint32          // the candidates: every article with all the term's grams in a field
 	field [nFields][]uint32 // exact terms: the articles with the term in each field
 	tf    [nFields][]uint32 // and its count in each
+	at    [nFields]int      // where scoring has got to in field (see score)
 }
 
 // segEval evaluates a query over one segment.
@@ -578,7 +584,8 @@ func (e *segEval) all(f int, grams [][2]rune) []uint32 {
 }
 
 // score is the BM25 score of article d for the plan's scored terms; own
-// holds the counts of the inexact ones, read from the text.
+// holds the counts of the inexact ones, read from the text. Calls must come
+// in increasing d: each exact term's postings are walked with a cursor.
 func (e *segEval) score(d uint32, own []uint32, avg [nFields]float64) float64 {
 	score := 0.0
 	for _, t := range e.p.scored {
@@ -587,7 +594,12 @@ func (e *segEval) score(d uint32, own []uint32, avg [nFields]float64) float64 {
 		if tp.exact {
 			h := e.term(t)
 			for _, f := range tp.fields {
-				if k, ok := slices.BinarySearch(h.field[f], d); ok {
+				docs, k := h.field[f], h.at[f]
+				for k < len(docs) && docs[k] < d {
+					k++
+				}
+				h.at[f] = k
+				if k < len(docs) && docs[k] == d {
 					tf[f] = h.tf[f][k]
 				}
 			}
@@ -691,19 +703,25 @@ func minus(a, b docSet, n uint32) docSet {
 	return docSet{docs: out}
 }
 
-// match is one article that matched, with what it is sorted by.
+// match is one article of a page of results.
 type match struct {
 	id    string
-	seg   *segment
-	doc   uint32
 	score float64
 	date  int
-	eval  *segEval
+}
+
+// cand is an article that matched, while the matches are ranked: small and
+// without pointers, since a common character matches most of a library.
+type cand struct {
+	score float64
+	date  int32
+	doc   uint32
+	seg   int32
 }
 
 // better orders matches: by date first when asked, else by score; ties
 // newest first, then in index order.
-func better(a, b *match, by Sort) bool {
+func better(a, b *cand, by Sort) bool {
 	switch by {
 	case NewestFirst:
 		if a.date != b.date {
@@ -721,15 +739,15 @@ func better(a, b *match, by Sort) bool {
 		return a.date > b.date
 	}
 	if a.seg != b.seg {
-		return a.seg.name < b.seg.name
+		return a.seg < b.seg
 	}
 	return a.doc < b.doc
 }
 
-// top returns the best k matches in order, without sorting the rest.
-func top(ms []match, k int, by Sort) []match {
-	if k >= len(ms) {
-		slices.SortFunc(ms, func(a, b match) int {
+// top returns the best k candidates in order, without sorting the rest.
+func top(cs []cand, segs []*segment, k int, by Sort) []cand {
+	if k >= len(cs) {
+		slices.SortFunc(cs, func(a, b cand) int {
 			if better(&a, &b, by) {
 				return -1
 			}
@@ -738,34 +756,23 @@ func top(ms []match, k int, by Sort) []match {
 			}
 			return 0
 		})
-		return ms
+		return cs
 	}
-	best := make([]match, 0, k+1)
-	for i := range ms {
-		m := &ms[i]
-		if len(best) == k && !better(m, &best[k-1], by) {
+	best := make([]cand, 0, k+1)
+	for i := range cs {
+		c := &cs[i]
+		if len(best) == k && !better(c, &best[k-1], by) {
 			continue
 		}
-		at := sort.Search(len(best), func(j int) bool { return better(m, &best[j], by) })
-		best = append(best, match{})
+		at := sort.Search(len(best), func(j int) bool { return better(c, &best[j], by) })
+		best = append(best, cand{})
 		copy(best[at+1:], best[at:])
-		best[at] = *m
+		best[at] = *c
 		if len(best) > k {
 			best = best[:k]
 		}
 	}
 	return best
-}
-
-func page(ms []match, opt SearchOptions) []match {
-	if opt.Offset >= len(ms) {
-		return nil
-	}
-	ms = ms[opt.Offset:]
-	if len(ms) > opt.Limit {
-		ms = ms[:opt.Limit]
-	}
-	return ms
 }
 
 // listAll answers the empty query, every article by date, from a list kept
