@@ -147,17 +147,17 @@ func mergeSpans(s []Span) []Span {
 // snippetFor cuts the snippet of a hit without folding the whole article:
 // it finds the first match in the stored search form of the body (norm),
 // locates it in the displayed body, and highlights only the window around it.
+//
+// body may be only the start of the article, as long as it goes well past
+// the window (see Library.hit).
 func snippetFor(body string, norm []byte, terms []hlTerm, width int) (string, []Span) {
-	first, needles := -1, [][]rune{}
+	needles := [][]rune{}
 	for _, t := range terms {
-		if !t.inBody {
-			continue
-		}
-		needles = append(needles, t.form)
-		if k := bytes.Index(norm, []byte(string(t.form))); k >= 0 && (first < 0 || k < first) {
-			first = k
+		if t.inBody {
+			needles = append(needles, t.form)
 		}
 	}
+	first := firstMatch(norm, terms)
 	start := 0
 	if first > 0 {
 		if r, b, ok := fold.Locate(body, utf8.RuneCount(norm[:first])); ok && r > width/4 {
@@ -195,6 +195,21 @@ func snippetFor(body string, norm []byte, terms []hlTerm, width int) (string, []
 		spans[i].End += pre
 	}
 	return b.String(), spans
+}
+
+// firstMatch returns the byte offset of the first match of a body term in a
+// search form, or -1.
+func firstMatch(norm []byte, terms []hlTerm) int {
+	first := -1
+	for _, t := range terms {
+		if !t.inBody {
+			continue
+		}
+		if k := bytes.Index(norm, []byte(string(t.form))); k >= 0 && (first < 0 || k < first) {
+			first = k
+		}
+	}
+	return first
 }
 
 func (s Span) String() string { return fmt.Sprintf("[%d,%d)", s.Start, s.End) }

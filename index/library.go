@@ -299,7 +299,7 @@ func splitID(id string) (source string, i int, ok bool) {
 
 // Get returns one article by ID.
 func (l *Library) Get(id string) (*Doc, error) {
-	d, src, err := l.stored(id, nil)
+	d, src, err := l.stored(id, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +312,8 @@ func (l *Library) Get(id string) (*Doc, error) {
 
 // stored reads an article from its docs file, with its source as displayed
 // (a .jsonl record's own source name instead of the file's).
-func (l *Library) stored(id string, t *docText) (*storedDoc, Source, error) {
+// With part not nil only the start of the body is read (see readPart).
+func (l *Library) stored(id string, t *docText, part func(*docText) int) (*storedDoc, Source, error) {
 	srcID, i, ok := splitID(id)
 	if !ok {
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
@@ -325,7 +326,7 @@ func (l *Library) stored(id string, t *docText) (*storedDoc, Source, error) {
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
 	}
 	d := &storedDoc{}
-	text, _, err := s.read(i, nil, d)
+	text, _, err := s.readPart(i, nil, d, part)
 	if err != nil {
 		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
 	}

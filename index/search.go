@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"baosou/index/fold"
 	"baosou/index/query"
@@ -824,7 +825,15 @@ func (l *Library) listing() []listed {
 
 func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
 	var t docText
-	d, src, err := l.stored(h.id, &t)
+	// The snippet needs the body only a little past its first match.
+	part := func(t *docText) int {
+		n := 0
+		if first := firstMatch(t.Body, terms); first > 0 {
+			n = utf8.RuneCount(t.Body[:first])
+		}
+		return n + 4*snippetWidth
+	}
+	d, src, err := l.stored(h.id, &t, part)
 	if err != nil {
 		return Hit{}, err
 	}

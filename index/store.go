@@ -1,6 +1,7 @@
 package index
 
 import (
+	"baosou/index/fold"
 	"bufio"
 	"encoding/binary"
 	"errors"
@@ -18,17 +19,26 @@ import (
 //	offsets  uint64 * n, the start of each record
 //	hashes   [8]byte * n, each article's content hash, for duplicate checks
 //	n        uint32
-//	magic    "BSD3"
+//	magic    "BSD4"
 //
 // Each record is the date (uint32 yyyymmdd, 0 when unknown), the length of
 // its search forms (uint32), then two uint32-length-prefixed blobs: the search
 // forms of the title, body and reporter (uvarint-length-prefixed) as one LZ4
-// block, and the displayed article (storedDoc) as a zstd frame. Searches
-// decode the search forms of every candidate they check, and LZ4 decodes
-// about five times faster than zstd; the displayed text is decoded only for
-// the hits shown, so it gets zstd's better ratio. Keeping the search forms
-// plain (BSD2) made the docs 1.5x the text.
-const storeMagic = "BSD3"
+// block, and a zstd frame of the displayed article (storedDoc) without its
+// body, then one byte and the body: 0 and its fold.Diff against the body's
+// search form, or 1 and the body itself (a text Diff cannot give back).
+//
+// Searches decode the search forms of every candidate they check, and LZ4
+// decodes about five times faster than zstd. The body is kept once: the
+// displayed text is rebuilt from the search form, which it mostly equals.
+// Plain search forms beside the article (BSD2) made docs/ 1.5x the text;
+// LZ4 search forms beside a zstd article (BSD3), 1.4x.
+const storeMagic = "BSD4"
+
+const (
+	bodyDiff = 0
+	bodyText = 1
+)
 
 // storedDoc is the displayed article as kept in a docs file: its fields as
 // uvarint-length-prefixed strings in this order, then TitleDerived as one
@@ -59,20 +69,21 @@ func (d *storedDoc) marshal(b []byte) []byte {
 	return append(b, 0)
 }
 
-func (d *storedDoc) unmarshal(b []byte) error {
+// unmarshal reads what marshal wrote and returns what follows it.
+func (d *storedDoc) unmarshal(b []byte) ([]byte, error) {
 	for _, f := range d.fields() {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
-			return errBadStore
+			return nil, errBadStore
 		}
 		*f = string(b[k : k+int(n)])
 		b = b[k+int(n):]
 	}
-	if len(b) != 1 {
-		return errBadStore
+	if len(b) < 1 {
+		return nil, errBadStore
 	}
 	d.TitleDerived = b[0] == 1
-	return nil
+	return b[1:], nil
 }
 
 // docText is an article's search forms (see package fold).
@@ -130,7 +141,14 @@ func (s *storeWriter) add(t *docText, d *storedDoc, hash [8]byte) error {
 	if err := s.blob(s.scratch[:n]); err != nil {
 		return err
 	}
-	s.meta = d.marshal(s.meta[:0])
+	meta := *d
+	meta.Body = ""
+	s.meta = meta.marshal(s.meta[:0])
+	k := len(s.meta)
+	s.meta = fold.Diff(append(s.meta, bodyDiff), d.Body)
+	if back, err := fold.Undiff(string(t.Body), s.meta[k+1:]); err != nil || back != d.Body {
+		s.meta = append(append(s.meta[:k], bodyText), d.Body...)
+	}
 	s.scratch = zenc.EncodeAll(s.meta, s.scratch[:0])
 	return s.blob(s.scratch)
 }
@@ -283,6 +301,12 @@ func (r *storeReader) formLen(i int) int {
 // read decodes the search forms of record i into buf (grown as needed and
 // returned), and the displayed article when d is not nil. t's slices point into buf.
 func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []byte, err error) {
+	return r.readPart(i, buf, d, nil)
+}
+
+// readPart is read that, when part is not nil, rebuilds the displayed body
+// only as far as the first part(t) runes of its search form (see fold.UndiffPrefix).
+func (r *storeReader) readPart(i int, buf []byte, d *storedDoc, part func(t *docText) int) (t docText, out []byte, err error) {
 	date, n, forms, doc, err := r.record(i)
 	if err != nil {
 		return t, buf, err
@@ -312,8 +336,23 @@ func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []by
 		if err != nil {
 			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
 		}
-		if err := d.unmarshal(meta); err != nil {
+		rest, err := d.unmarshal(meta)
+		if err != nil || len(rest) == 0 {
 			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
+		}
+		switch rest[0] {
+		case bodyText:
+			d.Body = string(rest[1:])
+		case bodyDiff:
+			max := -1
+			if part != nil {
+				max = part(&t)
+			}
+			if d.Body, err = fold.UndiffPrefix(string(t.Body), rest[1:], max); err != nil {
+				return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
+			}
+		default:
+			return t, buf, errBadStore
 		}
 	}
 	return t, buf, nil

@@ -2,7 +2,9 @@ package fold
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestString(t *testing.T) {
@@ -108,5 +110,62 @@ func BenchmarkString(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		String(s)
+	}
+}
+
+var diffCases = []string{
+	"", "abc", "ABC Data 2020", "復工復產", "房 地 产", "  前后空格  ", "a\tb\n\nc  d", "２０２０年２月",
+	"㍻ ﬁ ½", "Ⅻ 𠮷 😀 İstanbul", "line\r\nbreak", "\x00nul", "台灣 臺灣 颱風", "\u00a0nbsp\u3000ideo",
+	" ", "文 ", // found by FuzzDiff: trailing spaces fold to nothing
+}
+
+// TestDiffRoundTrip: a text comes back exactly from its search form and Diff.
+func TestDiffRoundTrip(t *testing.T) {
+	for _, s := range diffCases {
+		d := Diff(nil, s)
+		got, err := Undiff(String(s), d)
+		if err != nil || got != s {
+			t.Errorf("Undiff(String(%q), Diff) = %q, %v", s, got, err)
+		}
+	}
+	for _, s := range diffCases {
+		checkPrefixes(t, s)
+	}
+	if d := Diff(nil, "疫情防控工作"); len(d) != 0 {
+		t.Errorf("Diff of simplified text = %v, want nothing", d)
+	}
+	if d := Diff(nil, "復工復產"); len(d) > 8 {
+		t.Errorf("Diff of 4 traditional characters is %d bytes, want about 2 each", len(d))
+	}
+}
+
+func FuzzDiff(f *testing.F) {
+	for _, s := range diffCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got, err := Undiff(String(s), Diff(nil, s))
+		if err != nil || got != s {
+			t.Fatalf("round trip of %q: %q, %v", s, got, err)
+		}
+		checkPrefixes(t, s)
+		Undiff(String(s), []byte(s)) // garbage must not panic
+	})
+}
+
+// checkPrefixes: UndiffPrefix gives a prefix of s whose search form has at
+// least the runes asked for (or all of s).
+func checkPrefixes(t *testing.T, s string) {
+	t.Helper()
+	form, d := String(s), Diff(nil, s)
+	n := utf8.RuneCountInString(form)
+	for max := 0; max <= n; max++ {
+		p, err := UndiffPrefix(form, d, max)
+		if err != nil || !strings.HasPrefix(s, p) || p != s && utf8.RuneCountInString(String(p)) < max-1 { // -1: a prefix ending in spaces folds without them
+			t.Fatalf("UndiffPrefix(String(%q), Diff, %d) = %q, %v; want a prefix whose search form has %d runes", s, max, p, err, max)
+		}
 	}
 }

@@ -1,0 +1,156 @@
+package fold
+
+import (
+	"encoding/binary"
+	"math"
+	"errors"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Diff and Undiff let a library keep an article's text once: its search form,
+// plus what Undiff needs to give the displayed text back. Most characters are
+// their own search form; each one that is not (traditional, upper case, full
+// width, a dropped OCR space) is recorded as the number of characters since
+// the previous one (or the start) that are, and a code: 2k for "the k-th rune whose search form is this search-form
+// rune" (see variants), or 2c+1 and the rune itself for a rune that gave c
+// runes of search form. Traditional text costs about two bytes a traditional
+// character, before compression; simplified text almost nothing.
+
+// ErrDiff is a diff that does not fit the search form it is applied to.
+var ErrDiff = errors.New("fold: diff does not match the search form")
+
+var (
+	variantsOnce sync.Once
+	variantsOf   map[rune][]rune // search-form rune -> the other runes that fold to it alone, sorted
+)
+
+func variants(f rune) []rune {
+	variantsOnce.Do(func() {
+		variantsOf = map[rune][]rune{}
+		for r := 'A'; r <= 'Z'; r++ {
+			variantsOf[r+'a'-'A'] = append(variantsOf[r+'a'-'A'], r)
+		}
+		for _, e := range table {
+			if g, n := utf8.DecodeRuneInString(e.f); n == len(e.f) && g != utf8.RuneError {
+				variantsOf[g] = append(variantsOf[g], e.r)
+			}
+		}
+		for _, v := range variantsOf {
+			slices.Sort(v)
+		}
+	})
+	return variantsOf[f]
+}
+
+// Diff appends to dst what Undiff needs to rebuild s from String(s).
+func Diff(dst []byte, s string) []byte {
+	form, src := Map(s)
+	j, same, i := 0, 0, 0
+	for _, r := range s {
+		c := 0
+		for j+c < len(form) && int(src[j+c]) == i {
+			c++
+		}
+		if c == 1 && form[j] == r {
+			same++
+		} else {
+			dst = binary.AppendUvarint(dst, uint64(same))
+			same = 0
+			if k := slices.Index(variantsIfOne(form, j, c), r); k >= 0 {
+				dst = binary.AppendUvarint(dst, uint64(2*k))
+			} else {
+				dst = binary.AppendUvarint(dst, uint64(2*c+1))
+				dst = binary.AppendUvarint(dst, uint64(r))
+			}
+		}
+		j += c
+		i++
+	}
+	return dst
+}
+
+func variantsIfOne(form []rune, j, c int) []rune {
+	if c != 1 {
+		return nil
+	}
+	return variants(form[j])
+}
+
+// Undiff rebuilds a text from its search form and its Diff.
+func Undiff(form string, diff []byte) (string, error) { return UndiffPrefix(form, diff, -1) }
+
+// UndiffPrefix is Undiff that stops once the text given back covers the
+// first max runes of the search form (all of it when max < 0).
+func UndiffPrefix(form string, diff []byte, max int) (string, error) {
+	out := make([]byte, 0, min(len(form)+len(form)/4, 1<<20))
+	if max < 0 {
+		max = math.MaxInt
+	}
+	j, b := 0, 0 // runes and bytes of form used
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(diff)
+		if n <= 0 {
+			return 0, false
+		}
+		diff = diff[n:]
+		return v, true
+	}
+	// skip passes over n runes of form, copying them.
+	skip := func(n uint64) bool {
+		start := b
+		for ; n > 0; n-- {
+			if b >= len(form) {
+				return false
+			}
+			if form[b] < utf8.RuneSelf {
+				b++
+			} else {
+				_, size := utf8.DecodeRuneInString(form[b:])
+				b += size
+			}
+			j++
+		}
+		out = append(out, form[start:b]...)
+		return true
+	}
+	for len(diff) > 0 && j < max {
+		gap, ok := next()
+		if !ok || !skip(gap) {
+			return "", ErrDiff
+		}
+		code, ok := next()
+		if !ok {
+			return "", ErrDiff
+		}
+		if code%2 == 0 {
+			if b >= len(form) {
+				return "", ErrDiff
+			}
+			f, size := utf8.DecodeRuneInString(form[b:])
+			v := variants(f)
+			if code/2 >= uint64(len(v)) {
+				return "", ErrDiff
+			}
+			out = utf8.AppendRune(out, v[code/2])
+			b += size
+			j++
+			continue
+		}
+		r, ok := next()
+		if !ok || r > utf8.MaxRune {
+			return "", ErrDiff
+		}
+		out = utf8.AppendRune(out, rune(r))
+		start := b
+		if !skip(code / 2) {
+			return "", ErrDiff
+		}
+		out = out[:len(out)-(b-start)] // those form runes came from r, already written
+	}
+	if j < max {
+		out = append(out, form[b:]...)
+	}
+	return string(out), nil
+}
