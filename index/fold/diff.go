@@ -2,8 +2,8 @@ package fold
 
 import (
 	"encoding/binary"
-	"math"
 	"errors"
+	"math"
 	"slices"
 	"sync"
 	"unicode/utf8"
