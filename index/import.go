@@ -156,7 +156,11 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 		return nil, fmt.Errorf("cannot write to the library: %w", err)
 	}
 	t0 := time.Now()
+	// The copy is compressed on the other core while the file is parsed.
+	copied := make(chan error, 1)
+	go func() { copied <- writeCompressed(l.sourcePath(id), data) }()
 	dups, warns, err := l.writeDocs(&src, data, true)
+	cerr := <-copied
 	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
 		rep.Warnings = append(rep.Warnings, src.Name+": "+w)
@@ -170,7 +174,7 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 		return nil, errors.New("no articles found")
 	}
 	if err == nil {
-		err = writeCompressed(l.sourcePath(id), data)
+		err = cerr
 	}
 	if err != nil {
 		l.rollback(id)

@@ -374,7 +374,7 @@ func writeCompressed(path string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("cannot write to the library: %w", err)
 	}
-	_, err = f.Write(zenc.EncodeAll(data, nil))
+	_, err = f.Write(zsrc.EncodeAll(data, nil))
 	if err == nil {
 		err = f.Sync()
 	}
