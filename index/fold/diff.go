@@ -4,8 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"slices"
-	"sync"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -21,27 +20,27 @@ import (
 // ErrDiff is a diff that does not fit the search form it is applied to.
 var ErrDiff = errors.New("fold: diff does not match the search form")
 
-var (
-	variantsOnce sync.Once
-	variantsOf   map[rune][]rune // search-form rune -> the other runes that fold to it alone, sorted
-)
+// variants returns the runes other than f whose search form is f alone, in
+// order (upper case, traditional, full width ...), from variantTable.
+func variants(f rune) []folded {
+	i := sort.Search(len(variantTable), func(i int) bool { return variantTable[i].r >= f })
+	j := i
+	for j < len(variantTable) && variantTable[j].r == f {
+		j++
+	}
+	return variantTable[i:j]
+}
 
-func variants(f rune) []rune {
-	variantsOnce.Do(func() {
-		variantsOf = map[rune][]rune{}
-		for r := 'A'; r <= 'Z'; r++ {
-			variantsOf[r+'a'-'A'] = append(variantsOf[r+'a'-'A'], r)
+// variantIndex returns the position of r among the variants of f, or -1.
+func variantIndex(f, r rune) int {
+	var buf [utf8.UTFMax]byte
+	s := string(buf[:utf8.EncodeRune(buf[:], r)])
+	for k, v := range variants(f) {
+		if v.f == s {
+			return k
 		}
-		for _, e := range table {
-			if g, n := utf8.DecodeRuneInString(e.f); n == len(e.f) && g != utf8.RuneError {
-				variantsOf[g] = append(variantsOf[g], e.r)
-			}
-		}
-		for _, v := range variantsOf {
-			slices.Sort(v)
-		}
-	})
-	return variantsOf[f]
+	}
+	return -1
 }
 
 // Diff appends to dst what Undiff needs to rebuild s from String(s).
@@ -58,7 +57,7 @@ func Diff(dst []byte, s string) []byte {
 		} else {
 			dst = binary.AppendUvarint(dst, uint64(same))
 			same = 0
-			if k := slices.Index(variantsIfOne(form, j, c), r); k >= 0 {
+			if k := variantIfOne(form, j, c, r); k >= 0 {
 				dst = binary.AppendUvarint(dst, uint64(2*k))
 			} else {
 				dst = binary.AppendUvarint(dst, uint64(2*c+1))
@@ -71,11 +70,11 @@ func Diff(dst []byte, s string) []byte {
 	return dst
 }
 
-func variantsIfOne(form []rune, j, c int) []rune {
+func variantIfOne(form []rune, j, c int, r rune) int {
 	if c != 1 {
-		return nil
+		return -1
 	}
-	return variants(form[j])
+	return variantIndex(form[j], r)
 }
 
 // Undiff rebuilds a text from its search form and its Diff.
@@ -133,7 +132,7 @@ func UndiffPrefix(form string, diff []byte, max int) (string, error) {
 			if code/2 >= uint64(len(v)) {
 				return "", ErrDiff
 			}
-			out = utf8.AppendRune(out, v[code/2])
+			out = append(out, v[code/2].f...)
 			b += size
 			j++
 			continue

@@ -12,6 +12,7 @@ import (
 	"go/format"
 	"log"
 	"os"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,10 @@ func main() {
 	b.WriteString("// time at start-up (the map took 1.4 ms of every baosou command).\n")
 	b.WriteString("var table = []folded{\n")
 	n := 0
+	var vs []folded // search-form rune, and a rune that folds to it alone
+	for r := 'A'; r <= 'Z'; r++ {
+		vs = append(vs, folded{r + 'a' - 'A', string(r)})
+	}
 	for r := rune(0x80); r < 0x10000; r++ {
 		if r >= 0xD800 && r < 0xE000 || !utf8.ValidRune(r) {
 			continue
@@ -40,6 +45,17 @@ func main() {
 		}
 		fmt.Fprintf(&b, "{%#x, %q},\n", r, f)
 		n++
+		if g, size := utf8.DecodeRuneInString(f); size == len(f) && g != utf8.RuneError {
+			vs = append(vs, folded{g, string(r)})
+		}
+	}
+	b.WriteString("}\n\n")
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].r < vs[j].r || vs[i].r == vs[j].r && vs[i].f < vs[j].f })
+	b.WriteString("// variantTable lists, in order, each search-form rune with every other rune\n")
+	b.WriteString("// whose search form it is alone (see Diff): the inverse of table.\n")
+	b.WriteString("var variantTable = []folded{\n")
+	for _, v := range vs {
+		fmt.Fprintf(&b, "{%#x, %q},\n", v.r, v.f)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
@@ -50,6 +66,11 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("%d entries", n)
+}
+
+type folded struct {
+	r rune
+	f string
 }
 
 func foldRune(r rune, ts map[rune]rune) string {
