@@ -302,6 +302,10 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 		}
 	}
 	df = make([]int, slots*nFields)
+	// A query of one inexact term matches where that term is found: no
+	// second look at the text.
+	_, single := p.root.(*query.Term)
+	single = single && slots == 1
 	var buf []byte
 	evals := make([]*segEval, len(segs))
 	for si, s := range segs {
@@ -317,9 +321,10 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 				if err != nil {
 					return // a docs file damaged since the index was written; Open will notice
 				}
-				if !p.exact && !p.match(p.root, &t) {
-					return
-				}
+				// Each inexact term's count in the short fields, and whether
+				// the body has it at all: reading the body only up to its first
+				// match; the count there comes from the postings (see score).
+				k, any := len(tfs), false
 				for _, term := range p.scored {
 					tp := p.terms[term]
 					if tp.slot < 0 {
@@ -327,14 +332,28 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 					}
 					needle := p.needles[term]
 					for _, f := range tp.fields {
-						n := uint32(bytes.Count(t.field(f), needle))
-						tfs = append(tfs, n)
-						if n > 0 {
-							df[tp.slot*nFields+f]++
+						var n uint32
+						if f == fBody {
+							if bytes.Contains(t.Body, needle) {
+								n = 1
+							}
+						} else {
+							n = uint32(bytes.Count(t.field(f), needle))
 						}
+						tfs = append(tfs, n)
+						any = any || n > 0
 					}
 					for range nFields - len(tp.fields) {
 						tfs = append(tfs, 0)
+					}
+				}
+				if !p.exact && !(single && any) && (single || !p.match(p.root, &t)) {
+					tfs = tfs[:k]
+					return
+				}
+				for i, n := range tfs[k:] {
+					if n > 0 {
+						df[i]++
 					}
 				}
 			}
@@ -360,8 +379,8 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match,
 	}
 	for _, t := range p.scored {
 		if tp := p.terms[t]; tp.slot >= 0 {
-			for _, f := range tp.fields {
-				tp.idf[f] = idf(l.liveDocs, df[tp.slot*nFields+f])
+			for i, f := range tp.fields { // df and the counts are by place in tp.fields
+				tp.idf[f] = idf(l.liveDocs, df[tp.slot*nFields+i])
 			}
 		}
 	}
@@ -549,7 +568,8 @@ func (e *segEval) term(t *query.Term) *termHits {
 			docs = e.s.decode(post, nil, &h.tf[f])
 			h.field[f] = docs
 		} else {
-			docs = e.all(f, tp.grams)
+			docs, h.tf[f] = e.all(f, tp.grams)
+			h.field[f] = docs
 		}
 		h.docs = union(h.docs, docs)
 	}
@@ -558,7 +578,7 @@ func (e *segEval) term(t *query.Term) *termHits {
 }
 
 // all returns the articles whose field f has every one of grams.
-func (e *segEval) all(f int, grams [][2]rune) []uint32 {
+func (e *segEval) all(f int, grams [][2]rune) (docs, tfs []uint32) {
 	type list struct {
 		df   uint32
 		post []byte
@@ -567,21 +587,43 @@ func (e *segEval) all(f int, grams [][2]rune) []uint32 {
 	for i, g := range grams {
 		df, post := e.s.lookup(gramKey(f, g[0], g[1]))
 		if df == 0 {
-			return nil
+			return nil, nil
 		}
 		lists[i] = list{df, post}
 	}
 	slices.SortFunc(lists, func(a, b list) int { return cmp.Compare(a.df, b.df) })
-	acc := e.s.decode(lists[0].post, nil, nil)
-	var next []uint32
+	acc := e.s.decode(lists[0].post, nil, &tfs)
+	var next, ntf []uint32
 	for _, x := range lists[1:] {
 		if len(acc) == 0 {
 			break
 		}
-		next = e.s.decode(x.post, next[:0], nil)
-		acc = intersectInto(acc, next)
+		ntf = ntf[:0]
+		next = e.s.decode(x.post, next[:0], &ntf)
+		acc, tfs = intersectMin(acc, tfs, next, ntf)
 	}
-	return acc
+	return acc, tfs
+}
+
+// intersectMin keeps in a (sorted) what is also in b (sorted), in place, and
+// in atf the lesser of the two counts.
+func intersectMin(a, atf, b, btf []uint32) ([]uint32, []uint32) {
+	out, otf := a[:0], atf[:0]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			otf = append(otf, min(atf[i], btf[j]))
+			i++
+			j++
+		}
+	}
+	return out, otf
 }
 
 // score is the BM25 score of article d for the plan's scored terms; own
@@ -592,22 +634,28 @@ func (e *segEval) score(d uint32, own []uint32, avg [nFields]float64) float64 {
 	for _, t := range e.p.scored {
 		tp := e.p.terms[t]
 		var tf [nFields]uint32
-		if tp.exact {
-			h := e.term(t)
-			for _, f := range tp.fields {
-				docs, k := h.field[f], h.at[f]
-				for k < len(docs) && docs[k] < d {
-					k++
-				}
-				h.at[f] = k
-				if k < len(docs) && docs[k] == d {
-					tf[f] = h.tf[f][k]
-				}
+		h := e.term(t)
+		for _, f := range tp.fields {
+			docs, k := h.field[f], h.at[f]
+			for k < len(docs) && docs[k] < d {
+				k++
 			}
-		} else if tp.slot >= 0 && own != nil {
+			h.at[f] = k
+			if k < len(docs) && docs[k] == d {
+				tf[f] = h.tf[f][k]
+			}
+		}
+		if !tp.exact {
+			// What the text said: a count for the short fields, whether
+			// the body has the term at all (then the count is the least
+			// count of its pairs, from the postings: an upper bound).
 			k := tp.slot * nFields
 			for i, f := range tp.fields {
-				tf[f] = own[k+i]
+				if own == nil || own[k+i] == 0 {
+					tf[f] = 0
+				} else if f != fBody {
+					tf[f] = own[k+i]
+				}
 			}
 		}
 		for _, f := range tp.fields {
