@@ -33,6 +33,7 @@ vet:
 
 test: deps vet
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race -run 'SearchesDuring|RemoveThenImport' ./index/
 
 # fuzz runs each fuzz target for FUZZTIME (default 30s); inputs that fail stay in testdata/fuzz.
 FUZZTIME ?= 30s

@@ -363,6 +363,9 @@ func (s *segment) parse() error {
 		}
 		k := int(r[0])
 		sr := segRange{src: string(r[1 : 1+k]), first: binary.LittleEndian.Uint32(r[1+k:]), n: binary.LittleEndian.Uint32(r[5+k:]), start: start}
+		if sr.n > s.n-start || sr.first > math.MaxUint32-sr.n {
+			return errBadSegment
+		}
 		start += sr.n
 		s.ranges = append(s.ranges, sr)
 		r = r[9+k:]
@@ -419,7 +422,7 @@ func (s *segment) lookup(key uint64) (uint32, []byte) {
 			k += gap
 		}
 		if k == key {
-			if po+n > uint64(len(s.m)) {
+			if po > uint64(len(s.m)) || n > uint64(len(s.m))-po {
 				return 0, nil
 			}
 			return uint32(df), s.m[po : po+n]
@@ -582,6 +585,11 @@ func mergeSegments(path string, segs []*segment) (int64, error) {
 			w.key(key, p.df, p.buf)
 		}
 	}
+	for i := range its { // a damaged key block ends a walk early: merge nothing then
+		if its[i].k < its[i].s.nkeys && w.err == nil {
+			w.err = fmt.Errorf("%s: %w (key %d of %d unreadable)", segs[i].name, errBadSegment, its[i].k, its[i].s.nkeys)
+		}
+	}
 	if w.err != nil {
 		w.abort()
 		return 0, w.err
@@ -621,7 +629,7 @@ func (it *keyIter) next() {
 	gap, a := binary.Uvarint(it.p)
 	_, c := binary.Uvarint(it.p[max(a, 0):])
 	n, e := binary.Uvarint(it.p[max(a+c, 0):])
-	if a <= 0 || c <= 0 || e <= 0 || it.po+n > uint64(len(s.m)) {
+	if a <= 0 || c <= 0 || e <= 0 || it.po > uint64(len(s.m)) || n > uint64(len(s.m))-it.po {
 		return
 	}
 	it.p = it.p[a+c+e:]

@@ -159,7 +159,12 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 	// The copy is compressed on the other core while the file is parsed.
 	copied := make(chan error, 1)
 	go func() { copied <- writeCompressed(l.sourcePath(id), data) }()
-	dups, warns, err := l.writeDocs(&src, data, true)
+	var dups int
+	var warns []string
+	err := l.loadHashes()
+	if err == nil {
+		dups, warns, err = l.writeDocs(&src, data, l.hasHash, false)
+	}
 	cerr := <-copied
 	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
@@ -230,6 +235,9 @@ func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) 
 	}
 	t0 := time.Now()
 	err := l.roomToIndex(ids)
+	if err == nil {
+		err = l.purgeDead(ids)
+	}
 	var segs []*segment
 	if err == nil {
 		segs, err = l.buildSegments(ctx, ids, nil)
@@ -273,14 +281,11 @@ func absPath(p string) string {
 	return p
 }
 
-// writeDocs parses data and writes its new articles to the source's docs file.
-// With dedupe false (a rebuild) every article is kept.
-func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, warnings []string, err error) {
-	if dedupe {
-		if err := l.loadHashes(); err != nil {
-			return 0, nil, err
-		}
-	}
+// writeDocs parses data and writes its articles to the source's docs file,
+// leaving out an article seen earlier in the same file or known elsewhere.
+// With keepEmpty, a source of no articles gets an empty docs file (a re-parse);
+// otherwise none (an import refuses it).
+func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool) (dups int, warnings []string, err error) {
 	w, err := createStore(l.docsPath(src.ID))
 	if err != nil {
 		return 0, nil, fmt.Errorf("cannot write to the library: %w", err)
@@ -288,7 +293,7 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 	seen := map[[8]byte]bool{}
 	addOne := func(a article.Article) error {
 		t, d, h := prepare(a)
-		if dedupe && (l.hasHash(h) || seen[h]) {
+		if seen[h] || known(h) {
 			dups++
 			return nil
 		}
@@ -325,7 +330,7 @@ func (l *Library) writeDocs(src *Source, data []byte, dedupe bool) (dups int, wa
 		return dups, warnings, err
 	}
 	src.Articles = len(w.offsets)
-	if src.Articles == 0 {
+	if src.Articles == 0 && !keepEmpty {
 		w.abort()
 		return dups, warnings, nil
 	}

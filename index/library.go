@@ -147,6 +147,9 @@ func (l *Library) addNotice(s string) {
 func (l *Library) Close() error {
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
+	// idxMu before mu, as Search takes them: no search is reading what is unmapped here.
+	l.idxMu.Lock()
+	defer l.idxMu.Unlock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.closed {
@@ -154,15 +157,14 @@ func (l *Library) Close() error {
 	}
 	l.closed = true
 	var err error
-	l.idxMu.Lock()
 	for _, s := range l.segs {
 		s.close()
 	}
 	l.segs = nil
-	l.idxMu.Unlock()
 	for _, s := range l.stores {
 		s.close()
 	}
+	l.stores = map[string]*storeReader{}
 	if l.lock != nil {
 		unlockDir(l.lock)
 	}
@@ -299,6 +301,11 @@ func splitID(id string) (source string, i int, ok bool) {
 
 // Get returns one article by ID.
 func (l *Library) Get(id string) (*Doc, error) {
+	l.idxMu.RLock() // keeps its docs file mapped (see closeStore)
+	defer l.idxMu.RUnlock()
+	if l.isClosed() {
+		return nil, ErrClosed
+	}
 	d, src, err := l.stored(id, nil, nil)
 	if err != nil {
 		return nil, err

@@ -89,7 +89,7 @@ func coverage(srcs []Source, segs []*segment) string {
 	for _, s := range segs {
 		for _, r := range s.ranges {
 			if _, ok := want[r.src]; ok {
-				if r.first+r.n > uint32(want[r.src]) {
+				if uint64(r.first)+uint64(r.n) > uint64(want[r.src]) {
 					return fmt.Sprintf("the index holds articles source %s does not have", r.src)
 				}
 				got[r.src] += int(r.n)
@@ -124,8 +124,9 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 	l.cleanGrams(nil)
 	srcs := l.Sources()
 	var ids []string
+	var seen knownHashes
 	for _, s := range srcs {
-		if err := l.checkDocs(s, false); err != nil {
+		if err := l.checkDocs(s, false, &seen); err != nil {
 			return err
 		}
 		ids = append(ids, s.ID)
@@ -149,7 +150,10 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 	if progress != nil {
 		progress(len(srcs), len(srcs))
 	}
-	return l.compact(context.Background())
+	if err := l.compact(context.Background()); err != nil {
+		trace("rebuild: merging segments: %v", err) // the rebuilt index stands, in several segments
+	}
+	return nil
 }
 
 // damagedDocs lists the sources whose docs file is missing or not the size
@@ -174,7 +178,8 @@ func (l *Library) damagedDocs() []string {
 
 // checkDocs makes sure a source's docs file can be read, re-parsing its
 // stored copy when it cannot (or when reparse asks for it).
-func (l *Library) checkDocs(s Source, reparse bool) error {
+// seen holds the articles of the sources before it (see reparse), and gets its own.
+func (l *Library) checkDocs(s Source, reparse bool, seen *knownHashes) error {
 	l.mu.RLock()
 	reparse = reparse || l.damaged[s.ID]
 	l.mu.RUnlock()
@@ -183,24 +188,48 @@ func (l *Library) checkDocs(s Source, reparse bool) error {
 			reparse = true
 		}
 	}
-	if !reparse {
-		return nil
+	if reparse {
+		if err := l.reparse(&s, seen); err != nil {
+			return err
+		}
+		if err := l.updateSource(s); err != nil {
+			return err
+		}
 	}
-	if err := l.reparse(&s); err != nil {
-		return err
+	return seen.add(l, s.ID)
+}
+
+// knownHashes is the content hashes of the articles of the sources re-read
+// so far. A source is re-parsed against the sources before it, as it was
+// imported after them: an article it repeats was left out then, and must not
+// come back now.
+type knownHashes map[[8]byte]bool
+
+func (k *knownHashes) has(h [8]byte) bool { return (*k)[h] }
+
+func (k *knownHashes) add(l *Library, id string) error {
+	if *k == nil {
+		*k = knownHashes{}
 	}
-	return l.updateSource(s)
+	s, err := l.store(id)
+	if err != nil {
+		return fmt.Errorf("cannot read the articles of source %s: %w", id, err)
+	}
+	for i := 0; i < s.n; i++ {
+		(*k)[s.hash(i)] = true
+	}
+	return nil
 }
 
 // reparse cuts a source's stored copy into articles again and rewrites its
 // docs file, updating its article count and docs size (not the manifest).
-func (l *Library) reparse(s *Source) error {
+func (l *Library) reparse(s *Source, seen *knownHashes) error {
 	data, err := readCompressed(l.sourcePath(s.ID))
 	if err != nil {
 		return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
 	}
 	l.closeStore(s.ID)
-	if _, _, err := l.writeDocs(s, data, false); err != nil {
+	if _, _, err := l.writeDocs(s, data, seen.has, true); err != nil {
 		return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 	}
 	s.DocsSize = l.docsSize(s.ID)
@@ -231,11 +260,15 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
 	srcs := l.Sources()
+	var seen knownHashes
 	for i := range srcs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := l.reparse(&srcs[i]); err != nil {
+		if err := l.reparse(&srcs[i], &seen); err != nil {
+			return err
+		}
+		if err := seen.add(l, srcs[i].ID); err != nil {
 			return err
 		}
 	}

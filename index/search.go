@@ -42,6 +42,7 @@ type plan struct {
 	needles map[*query.Term][]byte
 	terms   map[*query.Term]*termPlan
 	scored  []*query.Term // the terms not under a NOT, which score
+	slots   int           // how many of them are inexact (see termPlan.slot)
 }
 
 // termPlan is how one term is looked up.
@@ -65,6 +66,12 @@ func newPlan(root query.Node) (*plan, error) {
 		return nil, err
 	}
 	p.exact = exact
+	for _, t := range p.scored {
+		if tp := p.terms[t]; !tp.exact && tp.slot < 0 {
+			tp.slot = p.slots
+			p.slots++
+		}
+	}
 	return p, nil
 }
 
@@ -264,7 +271,15 @@ func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Res
 	if opt.Limit <= 0 {
 		opt.Limit = 20
 	}
-	opt.Offset = max(opt.Offset, 0)
+	opt.Limit = min(opt.Limit, maxPage)
+	opt.Offset = min(max(opt.Offset, 0), maxPage)
+	// Held through the hits too: the segments and docs files read stay
+	// mapped until the search is done (see setSegments and closeStore).
+	l.idxMu.RLock()
+	defer l.idxMu.RUnlock()
+	if l.isClosed() {
+		return nil, ErrClosed
+	}
 	ids, total, err := l.run(ctx, p, opt)
 	if err != nil {
 		return nil, err
@@ -282,25 +297,20 @@ func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Res
 	return res, nil
 }
 
-// run finds one page of matches and their total.
+// maxPage bounds Limit and Offset, so that their sum cannot overflow.
+const maxPage = 1 << 30
+
+// run finds one page of matches and their total. The caller holds idxMu.
 func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match, int, error) {
 	if p.root == nil {
 		return l.listAll(opt)
 	}
-	l.idxMu.RLock()
-	defer l.idxMu.RUnlock()
 	segs := l.segs
 	p.setIDF(segs, l.liveDocs)
 	var cs []cand
 	var tfs []uint32 // per candidate, the counts of the inexact scored terms, nFields each
 	var df []int     // per inexact scored term and field, the articles that have it
-	slots := 0
-	for _, t := range p.scored {
-		if tp := p.terms[t]; !tp.exact && tp.slot < 0 {
-			tp.slot = slots
-			slots++
-		}
-	}
+	slots := p.slots
 	df = make([]int, slots*nFields)
 	// A query of one inexact term matches where that term is found: no
 	// second look at the text.
@@ -795,7 +805,7 @@ func better(a, b *cand, by Sort) bool {
 
 // top returns the best k candidates in order, without sorting the rest.
 func top(cs []cand, segs []*segment, k int, by Sort) []cand {
-	if k >= len(cs) {
+	if k >= len(cs) || k > 64 { // inserting into the best k costs n*k: past a few pages, sort all
 		slices.SortFunc(cs, func(a, b cand) int {
 			if better(&a, &b, by) {
 				return -1
@@ -805,7 +815,7 @@ func top(cs []cand, segs []*segment, k int, by Sort) []cand {
 			}
 			return 0
 		})
-		return cs
+		return cs[:min(k, len(cs))]
 	}
 	best := make([]cand, 0, k+1)
 	for i := range cs {

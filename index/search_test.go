@@ -443,3 +443,74 @@ func TestRemovedSourcesLeaveMergedSegments(t *testing.T) {
 		t.Errorf("grams/ holds %v, want the one merged segment", files)
 	}
 }
+
+// TestRemoveThenImportAgain: a removed file imported again is found once,
+// also when it shared a segment with a file that stays.
+func TestRemoveThenImportAgain(t *testing.T) {
+	dir := t.TempDir()
+	l, err := OpenWith(dir, Options{NoSample: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	in := t.TempDir()
+	a, b := filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl")
+	os.WriteFile(a, []byte(`{"title":"一","body":"甲骨文的故事"}`+"\n"+`{"title":"二","body":"甲骨文再说"}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"title":"三","body":"金文的故事"}`+"\n"), 0o644)
+	if rep, err := l.Import(context.Background(), []string{a, b}, ImportOptions{}); err != nil || rep.Added != 3 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	var ida string
+	for _, s := range l.Sources() {
+		if s.Name == "a.jsonl" {
+			ida = s.ID
+		}
+	}
+	if err := l.Remove(ida); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := l.Import(context.Background(), []string{a}, ImportOptions{}); err != nil || rep.Added != 2 {
+		t.Fatalf("import again: %+v, %v", rep, err)
+	}
+	for q, want := range map[string]int{"甲骨文": 2, "甲": 2, "故事": 2, "金文": 1} {
+		if n := find(t, l, q, SearchOptions{}).Total; n != want {
+			t.Errorf("%s: %d articles, want %d", q, n, want)
+		}
+	}
+	l.Close()
+	if l, err = OpenWith(dir, Options{NoSample: true}); err != nil {
+		t.Fatal(err)
+	}
+	if l.Notice() != "" {
+		t.Errorf("reopening: %q, want no repair", l.Notice())
+	}
+}
+
+// TestReparseKeepsDuplicatesOut: an article left out of an import as a
+// duplicate stays out when the sources are parsed again (Reindex, or an
+// upgrade that re-reads old docs files).
+func TestReparseKeepsDuplicatesOut(t *testing.T) {
+	l, err := OpenWith(t.TempDir(), Options{NoSample: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	in := t.TempDir()
+	a, b := filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl")
+	os.WriteFile(a, []byte(`{"title":"一","body":"甲骨文的故事"}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"title":"一","body":"甲骨文的故事"}`+"\n"+`{"title":"二","body":"金文"}`+"\n"), 0o644)
+	for _, p := range []string{a, b} {
+		if _, err := l.Import(context.Background(), []string{p}, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := l.Articles(); n != 2 {
+		t.Fatalf("%d articles imported, want 2 (one duplicate left out)", n)
+	}
+	if err := l.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, got := l.Articles(), find(t, l, "甲骨文", SearchOptions{}).Total; n != 2 || got != 1 {
+		t.Errorf("after Reindex: %d articles, 甲骨文 in %d; want 2 and 1", n, got)
+	}
+}

@@ -312,6 +312,28 @@ func (l *Library) merge(group []*segment) error {
 	return nil
 }
 
+// purgeDead rewrites the segments that still hold articles of the given
+// sources from before they were removed: a source's ID is the hash of its
+// file, so importing a removed file again would bring those back to life
+// beside the new ones. (Remove leaves them masked for a merge to drop.)
+func (l *Library) purgeDead(ids []string) error {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, s := range l.segments() {
+		for _, r := range s.ranges {
+			if r.dead && want[r.src] {
+				if err := l.merge([]*segment{s}); err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
 // dropDeadSegments forgets segments that hold no article of the library any more.
 func (l *Library) dropDeadSegments() error {
 	old := l.segments()
@@ -326,13 +348,18 @@ func (l *Library) dropDeadSegments() error {
 		return nil
 	}
 	if err := l.writeManifest(l.Sources(), next); err != nil {
+		l.setSegments(old, nil) // the removed articles are masked all the same
 		return err
 	}
 	l.setSegments(next, old)
 	return nil
 }
 
+// closeStore unmaps a source's docs file once no search or Get is reading
+// it (they hold idxMu); the caller must not hold idxMu or mu.
 func (l *Library) closeStore(id string) {
+	l.idxMu.Lock()
+	defer l.idxMu.Unlock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if s := l.stores[id]; s != nil {
@@ -349,10 +376,11 @@ func (l *Library) removeFiles(id string) {
 
 // deleteFiles closes and deletes a source's docs file and copy, finished or not.
 func (l *Library) deleteFiles(id string) {
-	l.closeStore(id)
+	// Files first: a search that opens the docs file meanwhile gets no stale copy.
 	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
 		os.Remove(p)
 	}
+	l.closeStore(id)
 }
 
 // cleanGrams deletes files in grams/ that the manifest does not list: the

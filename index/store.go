@@ -265,7 +265,7 @@ func (r *storeReader) record(i int) (date, formLen int, forms, doc []byte, err e
 	}
 	off := binary.LittleEndian.Uint64(r.offsets[i*8:])
 	end := uint64(len(r.m))
-	if off+8 > end {
+	if off > end || end-off < 8 {
 		return 0, 0, nil, nil, errBadStore
 	}
 	date = int(binary.LittleEndian.Uint32(r.m[off:]))
@@ -273,12 +273,12 @@ func (r *storeReader) record(i int) (date, formLen int, forms, doc []byte, err e
 	off += 8
 	var blobs [2][]byte
 	for k := range blobs {
-		if off+4 > end {
+		if end-off < 4 {
 			return 0, 0, nil, nil, errBadStore
 		}
 		n := uint64(binary.LittleEndian.Uint32(r.m[off:]))
 		off += 4
-		if off+n > end {
+		if n > end-off {
 			return 0, 0, nil, nil, errBadStore
 		}
 		blobs[k] = r.m[off : off+n]
