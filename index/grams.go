@@ -402,35 +402,12 @@ func (s *segment) lookup(key uint64) (uint32, []byte) {
 	if b < 0 {
 		return 0, nil
 	}
-	e := s.index[b*20:]
-	k := binary.LittleEndian.Uint64(e)
-	ko := uint64(binary.LittleEndian.Uint32(e[8:]))
-	po := binary.LittleEndian.Uint64(e[12:])
-	if ko > uint64(len(s.keys)) {
-		return 0, nil
-	}
-	p := s.keys[ko:]
-	for i := 0; i < keyBlock && len(p) > 0; i++ {
-		gap, a := binary.Uvarint(p)
-		df, c := binary.Uvarint(p[max(a, 0):])
-		n, e := binary.Uvarint(p[max(a+c, 0):])
-		if a <= 0 || c <= 0 || e <= 0 {
-			return 0, nil
+	end := (uint32(b) + 1) * keyBlock
+	it := keyIter{s: s, k: uint32(b) * keyBlock}
+	for it.next(); it.ok && it.k <= end && it.key <= key; it.next() {
+		if it.key == key {
+			return it.df, it.post
 		}
-		p = p[a+c+e:]
-		if i > 0 {
-			k += gap
-		}
-		if k == key {
-			if po > uint64(len(s.m)) || n > uint64(len(s.m))-po {
-				return 0, nil
-			}
-			return uint32(df), s.m[po : po+n]
-		}
-		if k > key {
-			return 0, nil
-		}
-		po += n
 	}
 	return 0, nil
 }
@@ -597,16 +574,16 @@ func mergeSegments(path string, segs []*segment) (int64, error) {
 	return w.finish(docs, ranges)
 }
 
-// keyIter walks a segment's keys in order.
+// keyIter walks a segment's keys in order, from the start of a block.
 type keyIter struct {
-	s     *segment
-	k     uint32 // keys read
-	p     []byte // the rest of the current block
-	po    uint64
-	ok    bool
-	key   uint64
-	post  []byte
-	block int
+	s    *segment
+	k    uint32 // keys read
+	p    []byte // the rest of the current block
+	po   uint64
+	ok   bool
+	key  uint64
+	df   uint32
+	post []byte
 }
 
 func (it *keyIter) next() {
@@ -627,7 +604,7 @@ func (it *keyIter) next() {
 		it.p = s.keys[ko:]
 	}
 	gap, a := binary.Uvarint(it.p)
-	_, c := binary.Uvarint(it.p[max(a, 0):])
+	df, c := binary.Uvarint(it.p[max(a, 0):])
 	n, e := binary.Uvarint(it.p[max(a+c, 0):])
 	if a <= 0 || c <= 0 || e <= 0 || it.po > uint64(len(s.m)) || n > uint64(len(s.m))-it.po {
 		return
@@ -636,6 +613,7 @@ func (it *keyIter) next() {
 	if !first {
 		it.key += gap
 	}
+	it.df = uint32(df)
 	it.post = s.m[it.po : it.po+n]
 	it.po += n
 	it.k++
