@@ -616,9 +616,10 @@ func (e *segEval) all(f int, grams [][2]rune) (docs, tfs []uint32) {
 }
 
 // intersectMin keeps in a (sorted) what is also in b (sorted), in place, and
-// in atf the lesser of the two counts.
+// in atf the lesser of the two counts; without counts (atf nil) only the articles.
 func intersectMin(a, atf, b, btf []uint32) ([]uint32, []uint32) {
 	out, otf := a[:0], atf[:0]
+	counts := atf != nil
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -628,7 +629,9 @@ func intersectMin(a, atf, b, btf []uint32) ([]uint32, []uint32) {
 			j++
 		default:
 			out = append(out, a[i])
-			otf = append(otf, min(atf[i], btf[j]))
+			if counts {
+				otf = append(otf, min(atf[i], btf[j]))
+			}
 			i++
 			j++
 		}
@@ -685,26 +688,8 @@ func intersect(a, b docSet) docSet {
 	case b.all:
 		return a
 	}
-	return docSet{docs: intersectInto(append([]uint32(nil), a.docs...), b.docs)}
-}
-
-// intersectInto keeps in a (sorted) what is also in b (sorted), in place.
-func intersectInto(a, b []uint32) []uint32 {
-	out := a[:0]
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	return out
+	docs, _ := intersectMin(append([]uint32(nil), a.docs...), nil, b.docs, nil)
+	return docSet{docs: docs}
 }
 
 func union(a, b []uint32) []uint32 {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,16 +128,8 @@ feed:
 		return nil, err
 	}
 	// In the order of the articles, so a library's segments are too.
-	sortSegs(out)
+	slices.SortFunc(out, func(a, b *segment) int { return strings.Compare(a.name, b.name) })
 	return out, nil
-}
-
-func sortSegs(segs []*segment) {
-	for i := 1; i < len(segs); i++ {
-		for j := i; j > 0 && segs[j].name < segs[j-1].name; j-- {
-			segs[j], segs[j-1] = segs[j-1], segs[j]
-		}
-	}
 }
 
 // buildChunk builds and writes one segment.
