@@ -15,10 +15,7 @@ import (
 // unmapped (run with -race too), and the totals end right.
 func TestSearchesDuringImportsAndRemovals(t *testing.T) {
 	dir := t.TempDir()
-	l, err := OpenWith(dir, Options{NoSample: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := openEmpty(t, dir)
 	defer l.Close()
 	in := t.TempDir()
 	var stop atomic.Bool

@@ -38,6 +38,16 @@ func find(t testing.TB, l *Library, q string, opt SearchOptions) *Results {
 	return res
 }
 
+// openEmpty opens a library in dir without the sample; the caller closes it.
+func openEmpty(t testing.TB, dir string) *Library {
+	t.Helper()
+	l, err := OpenWith(dir, Options{NoSample: true})
+	if err != nil {
+		t.Fatalf("Open %s: %v", dir, err)
+	}
+	return l
+}
+
 func titles(res *Results) []string {
 	var out []string
 	for _, h := range res.Hits {
@@ -382,10 +392,7 @@ func TestHugeArticlesAreSplitIntoParts(t *testing.T) {
 // others always, before and after the merge and after reopening.
 func TestRemovedSourcesLeaveMergedSegments(t *testing.T) {
 	dir := t.TempDir()
-	l, err := OpenWith(dir, Options{NoSample: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := openEmpty(t, dir)
 	in := t.TempDir()
 	words := []string{"甲骨文", "金文字", "篆书体"} // segments of 2 and 1 articles (see mergeTail)
 	for i, w := range words {
@@ -431,9 +438,7 @@ func TestRemovedSourcesLeaveMergedSegments(t *testing.T) {
 	}
 	check("after the merge")
 	l.Close()
-	if l, err = OpenWith(dir, Options{NoSample: true}); err != nil {
-		t.Fatal(err)
-	}
+	l = openEmpty(t, dir)
 	defer l.Close()
 	if l.Notice() != "" {
 		t.Errorf("reopening after the merge: %q, want no repair", l.Notice())
@@ -448,10 +453,7 @@ func TestRemovedSourcesLeaveMergedSegments(t *testing.T) {
 // also when it shared a segment with a file that stays.
 func TestRemoveThenImportAgain(t *testing.T) {
 	dir := t.TempDir()
-	l, err := OpenWith(dir, Options{NoSample: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := openEmpty(t, dir)
 	defer l.Close()
 	in := t.TempDir()
 	a, b := filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl")
@@ -478,9 +480,8 @@ func TestRemoveThenImportAgain(t *testing.T) {
 		}
 	}
 	l.Close()
-	if l, err = OpenWith(dir, Options{NoSample: true}); err != nil {
-		t.Fatal(err)
-	}
+	l = openEmpty(t, dir)
+	defer l.Close()
 	if l.Notice() != "" {
 		t.Errorf("reopening: %q, want no repair", l.Notice())
 	}
@@ -490,10 +491,7 @@ func TestRemoveThenImportAgain(t *testing.T) {
 // duplicate stays out when the sources are parsed again (Reindex, or an
 // upgrade that re-reads old docs files).
 func TestReparseKeepsDuplicatesOut(t *testing.T) {
-	l, err := OpenWith(t.TempDir(), Options{NoSample: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := openEmpty(t, t.TempDir())
 	defer l.Close()
 	in := t.TempDir()
 	a, b := filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl")
