@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 
 	"baosou/index/article"
 	"baosou/index/fold"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // importExts are the files a folder import picks up; a file named explicitly is tried whatever its name.
@@ -173,4 +176,41 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 	var sum [8]byte
 	copy(sum[:], h.Sum(nil))
 	return t, d, sum
+}
+
+// writeCompressed writes a source copy (zstd) under path, whole or not at all.
+func writeCompressed(path string, data []byte) error {
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write to the library: %w", err)
+	}
+	_, err = f.Write(zsrc.EncodeAll(data, nil))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(path+".tmp", path)
+	}
+	if err != nil {
+		os.Remove(path + ".tmp")
+		return fmt.Errorf("cannot write to the library: %w", err)
+	}
+	return nil
+}
+
+func readCompressed(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := zstd.NewReader(f, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return io.ReadAll(d)
 }

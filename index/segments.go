@@ -6,7 +6,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/klauspost/compress/zstd"
 )
 
 const (
@@ -388,40 +385,4 @@ func (l *Library) cleanGrams(listed map[string]bool) {
 			l.segSeq = n
 		}
 	}
-}
-
-func writeCompressed(path string, data []byte) error {
-	f, err := os.Create(path + ".tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
-	}
-	_, err = f.Write(zsrc.EncodeAll(data, nil))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(path+".tmp", path)
-	}
-	if err != nil {
-		os.Remove(path + ".tmp")
-		return fmt.Errorf("cannot write to the library: %w", err)
-	}
-	return nil
-}
-
-func readCompressed(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	d, err := zstd.NewReader(f, zstd.WithDecoderConcurrency(1))
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	return io.ReadAll(d)
 }
