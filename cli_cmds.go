@@ -37,7 +37,7 @@ func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
 		return 1
 	}
 	for _, w := range rep.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
+		fmt.Fprintf(stderr, "warning: %s: %s\n", w.Path, w.Err)
 	}
 	if f.json {
 		writeJSON(stdout, rep)
@@ -51,8 +51,8 @@ func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
 }
 
 func printReport(w io.Writer, rep index.ImportReport) {
-	fmt.Fprintf(w, "%d articles added from %d new source(s); %d duplicate(s) skipped; %d file(s) failed.\n",
-		rep.Added, len(rep.Sources), rep.Duplicates, len(rep.Failed))
+	fmt.Fprintf(w, "%d articles added from %d new source(s); %d duplicate article(s) and %d file(s) already imported skipped; %d file(s) failed.\n",
+		rep.Added, len(rep.Sources), rep.Duplicates, rep.DuplicateFiles, len(rep.Failed))
 	for _, s := range rep.Sources {
 		fmt.Fprintf(w, "  added   %s  %s (%d articles, %s)\n", s.ID, s.Name, s.Articles, s.Encoding)
 	}
@@ -225,7 +225,7 @@ func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
 	}
 	opt := article.Options{Name: filepath.Base(path), Year: f.year}
 	var arts []article.Article
-	var warns []string
+	var warns []article.Warning
 	enc := "UTF-8"
 	if strings.HasSuffix(strings.ToLower(path), ".jsonl") {
 		warns, err = article.ParseJSONL(strings.NewReader(string(data)), opt, func(a article.Article) error {

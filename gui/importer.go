@@ -253,7 +253,7 @@ func summaryText(rep index.ImportReport, err error) (title, text string) {
 				lines = append(lines, fmt.Sprintf("……另有 %d 条", n-10))
 				break
 			}
-			lines = append(lines, "· "+w)
+			lines = append(lines, "· "+filepath.Base(w.Path)+"："+w.Err)
 		}
 	}
 	return title, strings.Join(lines, "\n")

@@ -144,8 +144,8 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 		if !ok {
 			name = "another file of this import"
 		}
-		rep.Duplicates++
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: already imported as %s", path, name))
+		rep.DuplicateFiles++
+		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: CodeDuplicate, Detail: name, Err: "already imported as " + name})
 		return nil, nil
 	}
 	src := Source{ID: id, Name: filepath.Base(path), Path: absPath(path), Year: year, Bytes: int64(len(data)), Added: time.Now().UTC()}
@@ -160,7 +160,7 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 	copied := make(chan error, 1)
 	go func() { copied <- writeCompressed(l.sourcePath(id), data) }()
 	var dups int
-	var warns []string
+	var warns []article.Warning
 	err := l.loadHashes()
 	if err == nil {
 		dups, warns, err = l.writeDocs(&src, data, l.hasHash, false)
@@ -168,7 +168,7 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 	cerr := <-copied
 	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
-		rep.Warnings = append(rep.Warnings, src.Name+": "+w)
+		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: w.Code, Detail: w.Detail, Err: w.String()})
 	}
 	rep.Duplicates += dups
 	if err == nil && src.Articles == 0 {
@@ -285,7 +285,7 @@ func absPath(p string) string {
 // leaving out an article seen earlier in the same file or known elsewhere.
 // With keepEmpty, a source of no articles gets an empty docs file (a re-parse);
 // otherwise none (an import refuses it).
-func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool) (dups int, warnings []string, err error) {
+func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool) (dups int, warnings []article.Warning, err error) {
 	w, err := createStore(l.docsPath(src.ID))
 	if err != nil {
 		return 0, nil, fmt.Errorf("cannot write to the library: %w", err)

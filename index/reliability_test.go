@@ -1309,7 +1309,11 @@ func TestImportMalformedJSONL(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bulk.jsonl")
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
 	l, rep := relImport(t, path)
-	warnings := strings.Join(rep.Warnings, "\n")
+	var ws []string
+	for _, w := range rep.Warnings {
+		ws = append(ws, filepath.Base(w.Path)+": "+w.Err)
+	}
+	warnings := strings.Join(ws, "\n")
 	for _, n := range []int{2, 3, 5, 6, 7, 9, 11} {
 		if !strings.Contains(warnings, fmt.Sprintf("line %d:", n)) {
 			t.Errorf("warnings do not name line %d, %q:\n%s", n, lines[n-1], warnings)

@@ -318,7 +318,7 @@ func TestReimportAddsNoDuplicates(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "page.txt")
 	os.WriteFile(p, assets.SamplePage, 0o644)
 	rep, err := l.Import(context.Background(), []string{p}, ImportOptions{Year: 2020})
-	if err != nil || rep.Added != 0 || rep.Duplicates == 0 {
+	if err != nil || rep.Added != 0 || rep.DuplicateFiles != 1 {
 		t.Errorf("re-import: %+v, %v; want 0 added, duplicates counted", rep, err)
 	}
 	crlf := filepath.Join(t.TempDir(), "page-crlf.txt")

@@ -34,15 +34,15 @@ type record struct {
 // its line number ("line 7: …") and the rest are still read. It streams, so
 // memory follows the longest line, not the file. An error from each stops
 // the reading and is returned as it is; a nil each only checks the file.
-func ParseJSONL(r io.Reader, opt Options, each func(a Article) error) (warnings []string, err error) {
+func ParseJSONL(r io.Reader, opt Options, each func(a Article) error) (warnings []Warning, err error) {
 	if each == nil { // only check the file
 		each = func(Article) error { return nil }
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	skipped := 0
-	warn := func(n int, format string, args ...any) {
+	warn := func(n int, code, format string, args ...any) {
 		if len(warnings) < maxWarnings {
-			warnings = append(warnings, fmt.Sprintf("line %d: ", n)+fmt.Sprintf(format, args...))
+			warnings = append(warnings, Warning{Line: n, Code: code, Detail: fmt.Sprintf(format, args...)})
 		} else {
 			skipped++
 		}
@@ -56,8 +56,8 @@ func ParseJSONL(r io.Reader, opt Options, each func(a Article) error) (warnings 
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if long {
-			warn(n, "longer than %d MB, skipped", maxLine>>20)
-		} else if a, ok := jsonlArticle(line, opt, func(f string, args ...any) { warn(n, f, args...) }); ok {
+			warn(n, WarnLongLine, "%d MB", maxLine>>20)
+		} else if a, ok := jsonlArticle(line, opt, func(code, f string, args ...any) { warn(n, code, f, args...) }); ok {
 			if err := each(a); err != nil {
 				return warnings, err
 			}
@@ -67,7 +67,7 @@ func ParseJSONL(r io.Reader, opt Options, each func(a Article) error) (warnings 
 		}
 	}
 	if skipped > 0 {
-		warnings = append(warnings, fmt.Sprintf("%d more lines with problems", skipped))
+		warnings = append(warnings, Warning{Code: WarnMoreLines, Detail: fmt.Sprint(skipped)})
 	}
 	return warnings, nil
 }
@@ -92,26 +92,26 @@ func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
 
 // jsonlArticle makes the article of one line; ok is false for a blank or
 // malformed line, which warn reports.
-func jsonlArticle(line []byte, opt Options, warn func(string, ...any)) (Article, bool) {
+func jsonlArticle(line []byte, opt Options, warn func(string, string, ...any)) (Article, bool) {
 	line = bytes.TrimSpace(line)
 	if len(line) == 0 {
 		return Article{}, false
 	}
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
-		warn("not valid JSON: %v", err)
+		warn(WarnBadJSON, "not valid JSON: %v", err)
 		return Article{}, false
 	}
 	a := Article{Title: strings.Join(bodyParagraphs(rec.Title), " "), Kind: KindDocument, Reporter: strings.TrimSpace(rec.Reporter),
 		Source: strings.TrimSpace(rec.Source), Paragraphs: bodyParagraphs(rec.Body)}
 	if a.Title == "" && len(a.Paragraphs) == 0 {
-		warn("no title and no body")
+		warn(WarnBadRecord, "no title and no body")
 		return Article{}, false
 	}
 	if d := strings.TrimSpace(rec.Date); d != "" {
 		v, ok := parseDate(d)
 		if !ok {
-			warn("date %q not understood; kept without a date", d)
+			warn(WarnBadRecord, "date %q not understood; kept without a date", d)
 		}
 		a.Date = v
 	}

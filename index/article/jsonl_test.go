@@ -11,10 +11,14 @@ import (
 func collect(t *testing.T, input string) ([]Article, []string, error) {
 	t.Helper()
 	var got []Article
-	warnings, err := ParseJSONL(strings.NewReader(input), Options{Name: "bulk.jsonl"}, func(a Article) error {
+	ws, err := ParseJSONL(strings.NewReader(input), Options{Name: "bulk.jsonl"}, func(a Article) error {
 		got = append(got, a)
 		return nil
 	})
+	var warnings []string
+	for _, w := range ws {
+		warnings = append(warnings, w.String())
+	}
 	return got, warnings, err
 }
 

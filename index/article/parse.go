@@ -1,7 +1,6 @@
 package article
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,7 +41,7 @@ type page struct {
 	after    bool // headlines are printed after their articles
 	year     int
 	name     string
-	warnings []string
+	warnings []Warning
 }
 
 func newPage(text string, opt Options) *page {
@@ -234,7 +233,7 @@ func (p *page) dropTrailer() {
 	}
 	for _, r := range p.rows[end:] {
 		if r.fixed != "" {
-			p.warnings = append(p.warnings, fmt.Sprintf("page furniture dropped: %q", r.fixed))
+			p.warnings = append(p.warnings, Warning{Code: WarnFurniture, Detail: r.fixed})
 		}
 	}
 	p.rows = p.rows[:end]
@@ -376,7 +375,7 @@ func (p *page) leftover(s span) []Article {
 		return nil
 	}
 	if t := strings.Join(paras, " "); runeCount(t, maxTitle) <= maxTitle {
-		p.warnings = append(p.warnings, fmt.Sprintf("text before the first article dropped: %q", t))
+		p.warnings = append(p.warnings, Warning{Code: WarnLeftover, Detail: t})
 		return nil
 	}
 	a, _ := p.document(s)

@@ -196,7 +196,7 @@ func TestHeadlineBefore(t *testing.T) {
 	if n := len(pg.Articles[0].Paragraphs); n != 2 {
 		t.Errorf("article 1 has %d paragraphs, want 2 (the blank line after 及 is a column break)", n)
 	}
-	if len(pg.Warnings) != 1 || !strings.Contains(pg.Warnings[0], "第2版综合新闻") {
+	if len(pg.Warnings) != 1 || !strings.Contains(pg.Warnings[0].String(), "第2版综合新闻") {
 		t.Errorf("warnings = %q, want the dropped page header", pg.Warnings)
 	}
 }

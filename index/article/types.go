@@ -70,6 +70,14 @@ type Article struct {
 	Kind         Kind     //
 	Paragraphs   []string // the body, one string per paragraph, no line breaks inside
 	Source       string   // the publication, from a .jsonl record's "source"; "" for pages
+
+	Contributors []string // credits other than the reporter, role first: "通讯员 张虹", "实习生 王五"
+	Place        string   // the place of a wire dateline: 北京 in 新华社北京3月1日电
+	Agency       string   // the agency of a wire dateline or lead: 新华社, 人民网
+	Published    Date     // the page's publication date, from its masthead (or the file name)
+	Page         int      // the page number (版次) from the masthead or file name; 0 = unknown
+	Section      string   // the page's section (版名), e.g. 要闻; "" = unknown
+	Newspaper    string   // the paper's name when the masthead prints it, e.g. 焦作日报
 }
 
 // Body returns the paragraphs joined by "\n".
@@ -98,7 +106,53 @@ type Options struct {
 type Page struct {
 	Encoding string    // the encoding the bytes were decoded from: UTF-8, UTF-8 (BOM), UTF-16LE, UTF-16BE, GB18030, Big5
 	Articles []Article // in the order printed
-	Warnings []string  // problems that did not stop the parse, e.g. "line 12: not valid JSON: …"
+	Warnings []Warning // problems that did not stop the parse
+}
+
+// Warning is a problem that did not stop a parse: the code says which kind
+// (so that an interface can word it in its own language), Detail the
+// variable part (the dropped text, the JSON error).
+type Warning struct {
+	Line   int    // 1-based line of the file; 0 when the warning is not about one line
+	Code   string // one of the Warn* constants
+	Detail string
+}
+
+// The kinds of warning.
+const (
+	WarnFurniture  = "furniture"    // page furniture (running head, sign-off) dropped; Detail is the text
+	WarnLeftover   = "leftover"     // text before the first article dropped; Detail is the text
+	WarnBadJSON    = "bad_json"     // a .jsonl line that is not valid JSON; Detail is the error
+	WarnBadRecord  = "bad_record"   // a .jsonl record without usable text, or with a bad field; Detail says which
+	WarnLongLine   = "long_line"    // a .jsonl line too long to read, skipped
+	WarnMoreLines  = "more_lines"   // more lines with problems than are listed; Detail is how many
+	WarnNoLayout   = "no_layout"    // the page could not be cut into articles and is kept as one document
+	WarnDateInName = "date_in_name" // the date (and page) came from the file name; Detail says which
+)
+
+// String words the warning in English, as the CLI prints it.
+func (w Warning) String() string {
+	var s string
+	switch w.Code {
+	case WarnFurniture:
+		s = fmt.Sprintf("page furniture dropped: %q", w.Detail)
+	case WarnLeftover:
+		s = fmt.Sprintf("text before the first article dropped: %q", w.Detail)
+	case WarnLongLine:
+		s = "longer than " + w.Detail + ", skipped"
+	case WarnMoreLines:
+		s = w.Detail + " more lines with problems"
+	case WarnNoLayout:
+		s = "the page could not be cut into articles; kept as one document: " + w.Detail
+	case WarnDateInName:
+		s = "date taken from the file name: " + w.Detail
+	default:
+		s = w.Detail
+	}
+	if w.Line > 0 {
+		return fmt.Sprintf("line %d: %s", w.Line, s)
+	}
+	return s
 }
 
 // Sentinel errors, for callers that branch on them with errors.Is.
