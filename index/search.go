@@ -850,6 +850,7 @@ func (l *Library) listing() []listed {
 	if ok {
 		return list
 	}
+	list = nil // the stale list is not a start: appending to it listed every article again
 	for _, src := range l.Sources() {
 		s, err := l.store(src.ID)
 		if err != nil {

@@ -512,3 +512,29 @@ func TestReparseKeepsDuplicatesOut(t *testing.T) {
 		t.Errorf("after Reindex: %d articles, 甲骨文 in %d; want 2 and 1", n, got)
 	}
 }
+
+// TestBrowseAllAfterImportAndRemove: the empty query lists each article once
+// after imports and removals in the same process (it listed them again and
+// again: 8 articles, import 1 -> 17).
+func TestBrowseAllAfterImportAndRemove(t *testing.T) {
+	l := openSample(t)
+	if n := find(t, l, "", SearchOptions{}).Total; n != 8 {
+		t.Fatalf("browse all = %d, want 8", n)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "one.jsonl")
+	os.WriteFile(p, []byte(`{"title":"新增一篇","date":"2021-01-02","body":"正文在此。"}`+"\n"), 0o644)
+	if _, err := l.Import(context.Background(), []string{p}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := find(t, l, "", SearchOptions{}).Total; n != 9 {
+		t.Errorf("browse all after importing one = %d, want 9", n)
+	}
+	src := l.Sources()[0].ID
+	if err := l.Remove(src); err != nil {
+		t.Fatal(err)
+	}
+	if n := find(t, l, "", SearchOptions{}).Total; n != 1 {
+		t.Errorf("browse all after removing the sample = %d, want 1", n)
+	}
+}
