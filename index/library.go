@@ -45,7 +45,7 @@ type Library struct {
 	damaged map[string]bool         // sources whose docs file must be parsed again
 	list    []listed                // every article newest first, for the empty query
 	listOK  bool                    // list is up to date
-	notice  string
+	notices []FileError
 
 	importMu        sync.Mutex // one import, removal or rebuild at a time
 	closed          bool
@@ -113,7 +113,7 @@ func OpenWith(dir string, o Options) (*Library, error) {
 	if err == nil && fresh && !o.NoSample {
 		if serr := l.importSample(); serr != nil {
 			// Not a reason to refuse the library: it is just empty.
-			l.addNotice("The bundled sample page could not be imported: " + serr.Error())
+			l.addNotice(CodeSampleFailed, serr.Error(), "The bundled sample page could not be imported: "+serr.Error())
 		}
 	}
 	if err != nil {
@@ -129,18 +129,38 @@ func (l *Library) Dir() string { return l.dir }
 // Notice is a message for the user about what Open had to do (a rebuilt
 // index, a rolled-back import), or "".
 func (l *Library) Notice() string {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.notice
+	var lines []string
+	for _, n := range l.Notices() {
+		lines = append(lines, n.Err)
+	}
+	return strings.Join(lines, "\n")
 }
 
-func (l *Library) addNotice(s string) {
+// Notices are what Notice says, each with its code for a translated message.
+func (l *Library) Notices() []FileError {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return append([]FileError(nil), l.notices...)
+}
+
+func (l *Library) addNotice(code, detail, text string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.notice != "" {
-		l.notice += "\n"
+	l.notices = append(l.notices, FileError{Code: code, Detail: detail, Err: text})
+}
+
+// SourceCopy returns the stored copy of an imported file, exactly as it was
+// imported, and its file name.
+func (l *Library) SourceCopy(id string) (name string, data []byte, err error) {
+	src, ok := l.source(id)
+	if !ok {
+		return "", nil, fmt.Errorf("source %q: %w", id, ErrNotFound)
 	}
-	l.notice += s
+	data, err = readCompressed(l.sourcePath(id))
+	if err != nil {
+		return "", nil, fmt.Errorf("the stored copy of %s cannot be read: %w", src.Name, err)
+	}
+	return src.Name, data, nil
 }
 
 // Close releases the library. It waits for an import under way to stop.

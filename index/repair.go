@@ -57,7 +57,8 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 			l.rollback(id)
 		}
 		if len(l.pendingRollback) > 0 {
-			l.addNotice(fmt.Sprintf("An import that was interrupted has been rolled back (%d file(s)); import them again to finish.", len(l.pendingRollback)))
+			l.addNotice(CodeRolledBack, fmt.Sprint(len(l.pendingRollback)),
+				fmt.Sprintf("An import that was interrupted has been rolled back (%d file(s)); import them again to finish.", len(l.pendingRollback)))
 		}
 		l.pendingRollback = nil
 		if msg := coverage(l.Sources(), segs); msg != "" {
@@ -74,7 +75,7 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 	for _, s := range segs {
 		s.close()
 	}
-	l.addNotice("The index was rebuilt from the stored sources: " + reason + ".")
+	l.addNotice(CodeRebuilt, reason, "The index was rebuilt from the stored sources: "+reason+".")
 	return l.rebuild(progress)
 }
 

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -536,5 +537,18 @@ func TestBrowseAllAfterImportAndRemove(t *testing.T) {
 	}
 	if n := find(t, l, "", SearchOptions{}).Total; n != 1 {
 		t.Errorf("browse all after removing the sample = %d, want 1", n)
+	}
+}
+
+// TestSourceCopy: the stored copy of an imported file is the file as it was.
+func TestSourceCopy(t *testing.T) {
+	l := openSample(t)
+	src := l.Sources()[0]
+	name, data, err := l.SourceCopy(src.ID)
+	if err != nil || name != src.Name || !bytes.Equal(data, assets.SamplePage) {
+		t.Errorf("SourceCopy(%s) = %q, %d bytes, %v; want %q and the sample page", src.ID, name, len(data), err, src.Name)
+	}
+	if _, _, err := l.SourceCopy("nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SourceCopy(nope) = %v, want ErrNotFound", err)
 	}
 }

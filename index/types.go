@@ -187,6 +187,11 @@ const (
 	CodeNoOCR      = "no_ocr"        // Tesseract (or its Chinese data) is not installed; Detail names the package
 	CodeNoYear     = "no_year"       // articles dated without a year; Detail is how many
 	CodeOther      = "other"         // Err says it
+
+	// Notices: what opening the library had to do (Library.Notices).
+	CodeRolledBack   = "rolled_back"   // an interrupted import was rolled back; Detail is how many files
+	CodeRebuilt      = "rebuilt"       // the index was rebuilt from the stored sources; Detail is why (English)
+	CodeSampleFailed = "sample_failed" // the bundled sample could not be imported; Detail is why
 )
 
 // ImportReport summarises an import.
