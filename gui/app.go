@@ -53,6 +53,8 @@ type UI struct {
 	shift func() bool // whether Shift is held, for Shift+F3; tests fake it
 
 	scale float32 // text size factor, kept in Preferences
+
+	tools *toolbox // export, recent searches, citation style, open original (tools.go)
 }
 
 // New builds Baosou's window on w around lib, lists the library newest first

@@ -1,11 +1,13 @@
 package gui
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
+	"fyne.io/fyne/v2"
+
 	"baosou/index"
+	"baosou/index/cite"
 )
 
 // Excerpt limits, in code points: a sentence shorter than minSentence takes its
@@ -18,41 +20,38 @@ const (
 // cnDate renders a stored date the way a citation prints it: 2020-02-28 is
 // 2020年2月28日, --02-24 (year unknown) is 2月24日; anything else comes back as is.
 func cnDate(date string) string {
-	parts := strings.Split(date, "-")
-	switch {
-	case len(parts) == 3 && len(parts[0]) == 4:
-		y, m, d := parts[0], trimZero(parts[1]), trimZero(parts[2])
-		return y + "年" + m + "月" + d + "日"
-	case len(parts) == 4 && parts[0] == "" && parts[1] == "":
-		return trimZero(parts[2]) + "月" + trimZero(parts[3]) + "日"
-	}
-	return date
+	return cite.ChineseDate(date)
 }
 
-func trimZero(s string) string {
-	if n, err := strconv.Atoi(s); err == nil {
-		return strconv.Itoa(n)
+// prefCiteStyle is the Preferences key of the citation style ("plain" or
+// "gbt7714") that every copy action uses.
+const prefCiteStyle = "citeStyle"
+
+// citeStyle is the style the user chose in 编辑 → 出处格式, plain until then.
+// It is read from the current app's Preferences at each copy, so the copy
+// actions, which know only the article, follow the choice at once.
+func citeStyle() cite.Style {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return cite.Plain
+	}
+	s, err := cite.ParseStyle(a.Preferences().StringWithFallback(prefCiteStyle, cite.Plain.String()))
+	if err != nil {
+		return cite.Plain
 	}
 	return s
 }
 
-// citation is the line that follows copied text:
-// ——《标题》，2020年2月28日，记者郭树勋，来源：2020-02-29.txt
+// citation is the line that follows copied text, in the chosen style:
+// ——《标题》，《焦作日报》2020年2月28日第3版，记者郭树勋 (see package cite).
 func citation(d *index.Doc) string {
-	parts := []string{"《" + strings.TrimSpace(d.Title) + "》"}
-	if date := cnDate(d.Date); date != "" {
-		parts = append(parts, date)
-	}
-	if r := strings.TrimSpace(d.Reporter); r != "" {
-		parts = append(parts, "记者"+r)
-	}
-	if p := strings.TrimSpace(d.Photographer); p != "" {
-		parts = append(parts, "摄影"+p)
-	}
-	if d.Source != "" {
-		parts = append(parts, "来源："+d.Source)
-	}
-	return "——" + strings.Join(parts, "，")
+	return cite.FromDoc(d).Format(citeStyle())
+}
+
+// citationOnly is the citation as "copy citation only" puts it on the
+// clipboard: without the dash that attaches it to a quotation.
+func citationOnly(d *index.Doc) string {
+	return strings.TrimPrefix(citation(d), "——")
 }
 
 // withCitation joins copied text and its citation the way every copy action does.

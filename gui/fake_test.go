@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,19 @@ type fakeLib struct {
 	entered chan string
 	// importFn, when set, runs Import.
 	importFn func(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error)
+
+	// honorLimit makes Search return at most opt.Limit hits, as the library
+	// does (off: every hit from opt.Offset on); searches counts the calls.
+	honorLimit bool
+	searches   int
+	// originals are SourceCopy's files by source ID; copyErr fails it.
+	originals map[string]fakeOriginal
+	copyErr   error
+}
+
+type fakeOriginal struct {
+	name string
+	data []byte
 }
 
 func newFakeLib() *fakeLib {
@@ -84,6 +98,7 @@ func fakeSpans(text string, terms []string) []index.Span {
 func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions) (*index.Results, error) {
 	f.mu.Lock()
 	wait, entered := f.block[q], f.entered
+	f.searches++
 	f.mu.Unlock()
 	if entered != nil {
 		entered <- q
@@ -101,7 +116,8 @@ func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions)
 			continue
 		}
 		res.Hits = append(res.Hits, index.Hit{ID: d.ID, Title: d.Title, Date: d.Date,
-			Reporter: d.Reporter, Source: d.Source, SourceID: d.SourceID,
+			Reporter: d.Reporter, Source: d.Source, SourceID: d.SourceID, Photographer: d.Photographer,
+			Newspaper: d.Newspaper, Page: d.Page, Published: d.Published,
 			Score: float64(len(fakeSpans(d.Body, terms))), TitleHighlights: fakeSpans(d.Title, terms),
 			Snippet: d.Paragraphs[0], SnippetHighlights: fakeSpans(d.Paragraphs[0], terms)})
 	}
@@ -120,6 +136,9 @@ func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions)
 		res.Hits = res.Hits[opt.Offset:]
 	} else {
 		res.Hits = nil
+	}
+	if f.honorLimit && opt.Limit > 0 && len(res.Hits) > opt.Limit {
+		res.Hits = res.Hits[:opt.Limit]
 	}
 	return res, nil
 }
@@ -164,6 +183,32 @@ func (f *fakeLib) Sources() []index.Source {
 	return append([]index.Source(nil), f.sources...)
 }
 
+// SourceCopy gives the file set in f.originals.
+func (f *fakeLib) SourceCopy(id string) (string, []byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	o, ok := f.originals[id]
+	switch {
+	case f.copyErr != nil:
+		return "", nil, f.copyErr
+	case !ok:
+		return "", nil, index.ErrNotFound
+	}
+	return o.name, o.data, nil
+}
+
+// addDocs adds n articles about 疫情, dated before the three others, each
+// from its own source, with newspaper and page.
+func (f *fakeLib) addDocs(n int) {
+	for i := range n {
+		id := fmt.Sprintf("n%03d", i)
+		date := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format("2006-01-02")
+		f.docs = append(f.docs, &index.Doc{ID: id, Title: fmt.Sprintf("疫情通报第%d号", i+1), Date: date,
+			Reporter: "李明", Newspaper: "焦作日报", Page: i%4 + 1, Source: id + ".txt", SourceID: id,
+			Paragraphs: []string{"疫情防控通报。"}, Body: "疫情防控通报。"})
+	}
+}
+
 func (f *fakeLib) Remove(id string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -191,6 +236,7 @@ func newTestUI(t *testing.T, lib Library) (*UI, fyne.Window) {
 	u.search.delay = 0
 	u.status.hold = 0
 	u.start()
+	u.toolbox().recent.hold = -1 // keep no recent searches; recent_test.go turns it on
 	return u, w
 }
 

@@ -22,6 +22,9 @@ func newSearchEntry(u *UI) *searchEntry {
 
 // TypedKey moves through the results on Up/Down and hands global keys on.
 func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.ui.recentKey(e, ev) { // ↓ in the empty box: recent searches (recent.go)
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown:
 		e.ui.results.move(1)
@@ -119,5 +122,6 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("帮助",
 		item("查询语法与快捷键", plainKey(fyne.KeyF1, 0), u.showHelp),
 	)
+	u.addToolMenus(file, edit, help) // export, citation, recent searches, About (tools.go)
 	return fyne.NewMainMenu(file, edit, view, help)
 }

@@ -168,6 +168,7 @@ func (s *searchBar) show(q string, opt index.SearchOptions, res *index.Results, 
 	s.showMessage("")
 	s.shown = requestKey(q, opt)
 	s.ui.results.set(q, opt, res)
+	s.ui.toolbox().recent.noteShown(q) // recent.go
 }
 
 // more fetches the next page of the results on screen.

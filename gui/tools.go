@@ -1,0 +1,86 @@
+package gui
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// toolbox holds the state of the researcher's tools: the citation style
+// menu, recent searches, export and opening an original file.
+type toolbox struct {
+	styleItems []*fyne.MenuItem // 出处格式's choices, one checked
+	recent     *recentSearches
+	about      dialog.Dialog // the About window while it is open
+
+	// opener hands a file to the system's opener (fyne's OpenURL); tests record it.
+	opener func(*url.URL) error
+	// cacheDir is where originals are written to be opened.
+	cacheDir func() (string, error)
+}
+
+// toolbox returns the UI's tools, made on first use.
+func (u *UI) toolbox() *toolbox {
+	if u.tools == nil {
+		u.tools = &toolbox{
+			recent:   newRecentSearches(u),
+			opener:   u.app.OpenURL,
+			cacheDir: originalsDir,
+		}
+	}
+	return u.tools
+}
+
+// originalsDir is $XDG_CACHE_HOME/baosou/originals (or the system's cache
+// folder): copies there can always be written again from the library.
+func originalsDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "baosou", "originals"), nil
+}
+
+// addToolMenus puts the researcher's tools into the main menu: export and
+// open original under 文件, copy citation, citation style and recent searches
+// under 编辑, About under 帮助.
+func (u *UI) addToolMenus(file, edit, help *fyne.Menu) {
+	t := u.toolbox()
+	file.Items = append(file.Items,
+		fyne.NewMenuItemSeparator(),
+		item("导出结果为 CSV…", ctrl(fyne.KeyE), u.onExportCSV),
+		item("导出结果为 GB/T 7714 参考文献…", ctrlShift(fyne.KeyE), u.onExportList),
+		item("打开原文件", nil, u.onOpenOriginal),
+	)
+	edit.Items = insertAfter(edit.Items, ctrlShift(fyne.KeyA),
+		item("复制出处", ctrlShift(fyne.KeyR), u.onCopyCitation))
+	styles := fyne.NewMenuItem("出处格式", nil)
+	styles.ChildMenu = fyne.NewMenu("", u.styleMenuItems()...)
+	recent := fyne.NewMenuItem("最近的搜索", nil)
+	recent.ChildMenu = t.recent.menu()
+	edit.Items = append(edit.Items, fyne.NewMenuItemSeparator(), styles, recent)
+	help.Items = append(help.Items, fyne.NewMenuItem("关于报搜", u.showAbout))
+}
+
+// insertAfter puts it after the item with shortcut sc (the menu's own
+// labels may be translated, its shortcuts stay), or at the end.
+func insertAfter(items []*fyne.MenuItem, sc fyne.Shortcut, it *fyne.MenuItem) []*fyne.MenuItem {
+	for i, x := range items {
+		if cs, ok := x.Shortcut.(*desktop.CustomShortcut); ok && cs.ShortcutName() == sc.ShortcutName() {
+			return append(items[:i+1], append([]*fyne.MenuItem{it}, items[i+1:]...)...)
+		}
+	}
+	return append(items, it)
+}
+
+// refreshMenu redraws the main menu after an item changed (a check mark, the
+// recent searches).
+func (u *UI) refreshMenu() {
+	if m := u.win.MainMenu(); m != nil {
+		u.win.SetMainMenu(m)
+	}
+}
