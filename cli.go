@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"baosou/index"
+	"baosou/index/cite"
 )
 
 const usage = `baosou — search a library of Chinese newspaper articles.
@@ -20,9 +21,10 @@ Usage:
   baosou                                   open the desktop app
   baosou import [--year N] PATH...         add files or folders (every .txt and .jsonl inside);
                                            progress on stderr, summary on stdout
-  baosou search [--json] [--limit N] [--sort relevance|-date|date]
-                [--from DATE] [--to DATE] [--reporter NAME] QUERY...
-  baosou show [--json] [--query Q] ID      one article; --query highlights its matches
+  baosou search [--json | --format csv|gbt7714] [--cite plain|gbt7714] [--limit N]
+                [--sort relevance|-date|date] [--from DATE] [--to DATE] [--reporter NAME] QUERY...
+  baosou show [--json] [--query Q] [--cite plain|gbt7714] ID
+                                           one article; --query highlights its matches
   baosou parse [--json] [--year N] FILE    show how a file is cut into articles; stores nothing
   baosou sources [--json]                  the imported files and their article counts
   baosou remove SOURCE_ID                  delete an imported file and its articles
@@ -47,6 +49,15 @@ width (２月 = 2月), case, traditional/simplified (復工 = 复工) and OCR sp
 --sort: relevance (default; headline matches first, ties newest first),
 -date (newest first) or date (oldest first).
 
+Citations and export:
+  --cite plain      ——《标题》，《焦作日报》2020年2月28日第3版，记者郭树勋
+  --cite gbt7714    郭树勋. 标题[N]. 焦作日报, 2020-02-28(3).   (GB/T 7714-2015)
+    adds each article's citation to show and search (a "citation" field with --json).
+    The date is the page's publication date when known, else the article's.
+  --format csv      every match (not one page; --limit caps it) as CSV: 标题, 日期,
+                    记者, 报名, 版次, 来源, 摘要; UTF-8 with a byte-order mark for Excel
+  --format gbt7714  every match as a numbered GB/T 7714 reference list, [1] …
+
 Exit status: 0 success, 1 some input failed (the rest was done) or the library
 is in use, 2 usage error (including a query that cannot be parsed).
 `
@@ -54,8 +65,10 @@ is in use, 2 usage error (including a query that cannot be parsed).
 // cmdFlags holds every flag of every command; each command reads the ones it has.
 type cmdFlags struct {
 	data, query, sort, from, to, reporter string
+	cite, format                          string
 	json, noSample                        bool
 	limit, year                           int
+	limitSet                              bool // --limit was given, not the default
 	args                                  []string
 }
 
@@ -63,8 +76,8 @@ type cmdFlags struct {
 var known = map[string]string{
 	"":        "data no-sample",
 	"import":  "year json",
-	"search":  "json limit sort from to reporter",
-	"show":    "json query",
+	"search":  "json limit sort from to reporter cite format",
+	"show":    "json query cite",
 	"parse":   "json year",
 	"sources": "json",
 }
@@ -127,7 +140,14 @@ func (f *cmdFlags) set(name, val string) error {
 		f.to = val
 	case "reporter":
 		f.reporter = val
+	case "cite":
+		f.cite = val
+		_, err = cite.ParseStyle(val)
+	case "format":
+		f.format = val
+		_, err = cite.ParseFormat(val)
 	case "limit":
+		f.limitSet = true
 		f.limit, err = strconv.Atoi(val)
 		if err == nil && f.limit < 1 {
 			err = errors.New("must be at least 1")

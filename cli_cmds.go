@@ -11,6 +11,7 @@ import (
 
 	"baosou/index"
 	"baosou/index/article"
+	"baosou/index/cite"
 )
 
 func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
@@ -77,13 +78,16 @@ func sortFlag(s string) (index.Sort, error) {
 }
 
 type searchJSON struct {
-	Total  int         `json:"total"`
-	TookMS float64     `json:"took_ms"`
-	Hits   []index.Hit `json:"hits"`
+	Total  int        `json:"total"`
+	TookMS float64    `json:"took_ms"`
+	Hits   []citedHit `json:"hits"`
 }
 
 func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
 	srt, err := sortFlag(f.sort)
+	if err == nil {
+		err = f.checkCiteFlags()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "baosou search: %v\n", err)
 		return 2
@@ -94,18 +98,16 @@ func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer lib.Close()
-	res, err := lib.Search(context.Background(), q, index.SearchOptions{Limit: f.limit, Sort: srt, From: f.from, To: f.to, Reporter: f.reporter})
+	opt := index.SearchOptions{Limit: f.limit, Sort: srt, From: f.from, To: f.to, Reporter: f.reporter}
+	if f.format != "" {
+		return exportSearch(lib, q, opt, f, stdout, stderr)
+	}
+	res, err := lib.Search(context.Background(), q, opt)
 	if err != nil {
-		var se *index.SyntaxError
-		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "baosou search: %v\n  %s\n  %s^\n", err, q, pad(q, se.Pos))
-		} else {
-			fmt.Fprintf(stderr, "baosou search: %q: %v\n", q, err)
-		}
-		return 2
+		return searchError(stderr, q, err)
 	}
 	if f.json {
-		writeJSON(stdout, searchJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: res.Hits})
+		writeJSON(stdout, searchJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: citeHits(res.Hits, f.cite)})
 		return 0
 	}
 	hl := marker(stdout)
@@ -113,8 +115,23 @@ func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "%2d. %s\n    %s  [%s]\n    %s\n", i+1, hl(h.Title, h.TitleHighlights),
 			meta(h.Date, h.Reporter, h.Source), h.ID, hl(h.Snippet, h.SnippetHighlights))
+		if c := citeLine(f.cite, cite.FromHit(h)); c != "" {
+			fmt.Fprintf(stdout, "    %s\n", c)
+		}
 	}
 	return 0
+}
+
+// searchError reports a query that failed: a syntax error with a caret under
+// its position. The exit status is 2.
+func searchError(stderr io.Writer, q string, err error) int {
+	var se *index.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Fprintf(stderr, "baosou search: %v\n  %s\n  %s^\n", err, q, pad(q, se.Pos))
+	} else {
+		fmt.Fprintf(stderr, "baosou search: %q: %v\n", q, err)
+	}
+	return 2
 }
 
 // pad returns the white space that puts a caret under rune pos of q
@@ -171,6 +188,7 @@ type showJSON struct {
 	*index.Doc
 	Highlights      []index.Span `json:"highlights"`
 	TitleHighlights []index.Span `json:"title_highlights"`
+	Citation        string       `json:"citation,omitempty"` // with --cite
 }
 
 func cmdShow(f *cmdFlags, stdout, stderr io.Writer) int {
@@ -193,12 +211,16 @@ func cmdShow(f *cmdFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baosou show: --query %q: %v\n", f.query, err)
 		return 2
 	}
+	c := citeLine(f.cite, cite.FromDoc(d))
 	if f.json {
-		writeJSON(stdout, showJSON{Doc: d, Highlights: body, TitleHighlights: title})
+		writeJSON(stdout, showJSON{Doc: d, Highlights: body, TitleHighlights: title, Citation: c})
 		return 0
 	}
 	hl := marker(stdout)
 	fmt.Fprintf(stdout, "%s\n%s\n\n%s\n", hl(d.Title, title), meta(d.Date, d.Reporter, d.Source), hl(d.Body, body))
+	if c != "" {
+		fmt.Fprintf(stdout, "\n%s\n", c)
+	}
 	return 0
 }
 
