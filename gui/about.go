@@ -24,7 +24,7 @@ func (u *UI) showAbout() {
 	head := widget.NewLabelWithStyle("报搜 Baosou", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	version := widget.NewLabel(versionLine(u.app.Metadata()))
-	about := widget.NewLabel("在本地的报纸文章库中搜索、阅读、摘录和引用。\n导入报纸版面文本，任意汉字串都能找到，每一处匹配都标出。")
+	about := widget.NewLabel("在本地的报纸文章库中搜索、阅读、摘录和引用。\n任意汉字串都能找到，每一处匹配都标出。")
 	about.Wrapping = fyne.TextWrapWord
 	built := newMetaText()
 	built.Wrapping = fyne.TextWrapWord
@@ -34,7 +34,7 @@ func (u *UI) showAbout() {
 	icon.SetMinSize(fyne.NewSquareSize(64))
 	box := container.NewBorder(nil, nil, container.NewVBox(icon), nil,
 		container.NewVBox(head, version, about, built))
-	d := dialog.NewCustom("关于报搜", "关闭", fixedWidth(460, box), u.win)
+	d := dialog.NewCustom("关于报搜", "关闭", fixedWidth(520, box), u.win)
 	d.SetOnClosed(func() { t.about = nil })
 	t.about = d
 	d.Show()

@@ -31,7 +31,7 @@ func (u *UI) onExport(f cite.Format) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		switch {
 		case err != nil:
-			dialog.ShowError(fmt.Errorf("无法保存：%w", err), u.win)
+			u.showProblem("无法导出", "选定的文件无法写入。", err.Error())
 		case w != nil:
 			u.export(w, w.URI().Name(), f, q, opt)
 		}
@@ -56,7 +56,7 @@ func (u *UI) export(w io.WriteCloser, name string, f cite.Format, q string, opt 
 		}
 		u.post(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("导出到 %s 时出错（已写入 %d 篇）：%w", name, n, err), u.win)
+				u.showProblem("导出没有完成", fmt.Sprintf("导出到 %s 时出错，只写入了 %d 篇。", name, n), err.Error())
 				return
 			}
 			u.toolbox().recent.add(q)

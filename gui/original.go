@@ -2,12 +2,9 @@ package gui
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
-
-	"fyne.io/fyne/v2/dialog"
 )
 
 // sourceCopier is a library that keeps a copy of each imported file;
@@ -33,12 +30,16 @@ func (u *UI) onOpenOriginal() {
 	t, id := u.toolbox(), d.SourceID
 	u.spawn(func() {
 		path, err := writeOriginal(t.cacheDir, sc, id)
-		if err == nil {
-			err = t.opener(&url.URL{Scheme: "file", Path: path})
+		if err != nil {
+			u.post(func() {
+				u.showProblem("无法打开原文件", "资料库里保存的原文件取不出来。", err.Error())
+			})
+			return
 		}
+		err = t.opener(&url.URL{Scheme: "file", Path: path})
 		u.post(func() {
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("无法打开原文件：%w", err), u.win)
+			if err != nil { // no opener (xdg-open) here: the user can still find the file
+				u.showProblem("无法打开原文件", "原文件已保存在下面的位置，但系统没有能打开它的程序。", path+"\n"+err.Error())
 				return
 			}
 			u.status.show("已用系统默认程序打开原文件 " + filepath.Base(path))

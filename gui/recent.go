@@ -153,5 +153,6 @@ func (r *recentSearches) popup() {
 	}
 	r.pop = p
 	p.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
+	p.Resize(fyne.NewSize(max(e.Size().Width, p.MinSize().Width), p.MinSize().Height)) // a drop-down of the box
 	p.ActivateNext()
 }

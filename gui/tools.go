@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // toolbox holds the state of the researcher's tools: the citation style
@@ -83,4 +85,16 @@ func (u *UI) refreshMenu() {
 	if m := u.win.MainMenu(); m != nil {
 		u.win.SetMainMenu(m)
 	}
+}
+
+// showProblem explains in a small window why a tool could not do its job,
+// with the detail (an OS error, a path) below the reason.
+func (u *UI) showProblem(title, reason, detail string) {
+	msg := widget.NewLabel(reason)
+	msg.Wrapping = fyne.TextWrapWord
+	more := newMetaText()
+	more.Wrapping = fyne.TextWrapBreak
+	setMetaText(more, detail)
+	d := dialog.NewCustom(title, "关闭", fixedWidth(480, container.NewVBox(msg, more)), u.win)
+	d.Show()
 }

@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"baosou/index/cite"
 )
@@ -256,6 +257,49 @@ func TestOpenOriginal(t *testing.T) {
 	if len(opened) != 1 || w.Canvas().Overlays().Top() == nil {
 		t.Errorf("a missing copy: %d opened, overlay %v; want an error and nothing opened", len(opened), w.Canvas().Overlays().Top())
 	}
+}
+
+func TestOpenOriginalWithoutOpener(t *testing.T) {
+	lib := newFakeLib()
+	lib.originals = map[string]fakeOriginal{"2020-02-29.txt": {"2020-02-29.txt", []byte("x")}}
+	u, w := newTestUI(t, lib)
+	tb := u.toolbox()
+	cache := t.TempDir()
+	tb.cacheDir = func() (string, error) { return cache, nil }
+	tb.opener = func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found in $PATH`) }
+	u.onOpenOriginal()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no message when the system has no opener")
+	}
+	path := filepath.Join(cache, "2020-02-29.txt", "2020-02-29.txt")
+	if !strings.Contains(labelsIn(top), path) {
+		t.Errorf("the message %q does not say where the file is (%s)", labelsIn(top), path)
+	}
+}
+
+// labelsIn is the text of every label and rich text under o.
+func labelsIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
 }
 
 func TestOpenOriginalFailures(t *testing.T) {
