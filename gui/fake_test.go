@@ -33,9 +33,8 @@ type fakeLib struct {
 	importFn func(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error)
 
 	// honorLimit makes Search return at most opt.Limit hits, as the library
-	// does (off: every hit from opt.Offset on); searches counts the calls.
+	// does (off: every hit from opt.Offset on).
 	honorLimit bool
-	searches   int
 	// originals are SourceCopy's files by source ID; copyErr fails it.
 	originals map[string]fakeOriginal
 	copyErr   error
@@ -98,7 +97,6 @@ func fakeSpans(text string, terms []string) []index.Span {
 func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions) (*index.Results, error) {
 	f.mu.Lock()
 	wait, entered := f.block[q], f.entered
-	f.searches++
 	f.mu.Unlock()
 	if entered != nil {
 		entered <- q
