@@ -264,7 +264,7 @@ func TestCLIInterruptedImport(t *testing.T) {
 func TestCLIRebuildNotice(t *testing.T) {
 	dir := t.TempDir()
 	_, before, _ := relCLI(t, time.Minute, dir, "search", "疫情")
-	if err := os.RemoveAll(filepath.Join(dir, "grams")); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, "bleve")); err != nil {
 		t.Fatal(err)
 	}
 	code, out, errs := relCLI(t, time.Minute, dir, "search", "疫情")

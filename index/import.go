@@ -29,52 +29,54 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 	if l.isClosed() {
 		return rep, ErrClosed
 	}
+	if err := l.beginWrite(); err != nil {
+		return rep, err
+	}
+	defer l.endWrite()
 	files, failed := collectFiles(paths)
 	rep.Failed = failed
 	rep.Files = len(files)
+	p := newProgress(files, opt.Progress)
 	var g group
-	done := 0 // files 0..done-1 are committed or failed
 	for i, f := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		if opt.Progress != nil {
-			opt.Progress(ImportProgress{FilesDone: done, FilesRead: i, FilesTotal: len(files), Articles: rep.Added, Current: f})
-		}
+		p.file(i, f, rep.Added)
 		data, err := readSource(f)
 		var src *Source
 		if err == nil {
-			src, err = l.prepare(f, data, opt.Year, &rep, g.ids)
+			src, err = l.prepare(f, data, opt, &rep, g.ids, p)
 		}
 		if err != nil {
-			rep.Failed = append(rep.Failed, FileError{Path: f, Err: err.Error()})
+			rep.Failed = append(rep.Failed, fileError(f, err))
 		}
 		if src != nil {
 			g.add(*src)
 		}
 		if g.full() {
-			l.commitOrRetry(ctx, &g, &rep, opt.Year)
+			l.commitOrRetry(ctx, &g, &rep, opt, p)
 		}
 		if len(g.srcs) == 0 {
-			done = i + 1
+			p.committed(i + 1)
 		}
 	}
-	l.commitOrRetry(ctx, &g, &rep, opt.Year)
+	l.commitOrRetry(ctx, &g, &rep, opt, p)
 	rep.Canceled = ctx.Err() != nil
-	// A big import leaves the index in many segments, each searched apart;
-	// merging them now costs about a tenth of the import and makes every later
-	// search faster. Only when the import is a large share of the library, so
-	// that the merging done over a library's life stays proportional to its size.
+	// A big import leaves each shard in many segments, each searched apart;
+	// merging them now makes every later search faster and the index smaller.
+	// Only when the import is a large share of the library, so that the
+	// merging done over a library's life stays proportional to its size.
 	if rep.Added >= 1000 && rep.Added*4 >= l.Articles() && !rep.Canceled {
-		if opt.Progress != nil {
-			opt.Progress(ImportProgress{FilesDone: len(files), FilesRead: len(files), FilesTotal: len(files), Articles: rep.Added, Current: "(optimising the index)"})
-		}
+		p.step("(optimising the index)", rep.Added)
 		t0 := time.Now()
-		l.compact(ctx)
+		if err := l.engine().compact(ctx); err != nil {
+			trace("import: merging the index: %v", err) // the import stands, in more segments
+		}
 		trace("import: compacted the index in %v", time.Since(t0))
 	}
-	if opt.Progress != nil && !rep.Canceled {
-		opt.Progress(ImportProgress{FilesDone: len(files), FilesRead: len(files), FilesTotal: len(files), Articles: rep.Added})
+	if !rep.Canceled {
+		p.finish(rep.Added)
 	}
 	return rep, nil
 }
@@ -90,12 +92,12 @@ func (l *Library) importSample() error {
 	var g group
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
-	src, err := l.prepare(assets.SampleName, assets.SamplePage, assets.SampleYear, &rep, nil)
+	src, err := l.prepare(assets.SampleName, assets.SamplePage, ImportOptions{Year: assets.SampleYear}, &rep, nil, nil)
 	if src == nil || err != nil {
 		return err
 	}
 	g.add(*src)
-	l.commitGroup(context.Background(), &g, &rep)
+	l.commitGroup(context.Background(), &g, &rep, nil)
 	if len(rep.Failed) > 0 {
 		return errors.New(rep.Failed[0].Err)
 	}
@@ -136,7 +138,8 @@ func (g *group) full() bool {
 // are ordered so that a crash at any point leaves each source whole or absent:
 // the pending marker first, then the docs file, the source copy, the index,
 // and last the manifest, which is what makes a source part of the library.
-func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport, inGroup map[string]bool) (*Source, error) {
+func (l *Library) prepare(path string, data []byte, opt ImportOptions, rep *ImportReport, inGroup map[string]bool, p *progress) (*Source, error) {
+	year := opt.Year
 	sum := sha256.Sum256(data)
 	id := hex.EncodeToString(sum[:8])
 	if s, ok := l.source(id); ok || inGroup[id] {
@@ -148,12 +151,13 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: CodeDuplicate, Detail: name, Err: "already imported as " + name})
 		return nil, nil
 	}
-	src := Source{ID: id, Name: filepath.Base(path), Path: absPath(path), Year: year, Bytes: int64(len(data)), Added: time.Now().UTC()}
+	src := Source{ID: id, Name: filepath.Base(path), Path: absPath(path), Year: year, Newspaper: opt.Newspaper,
+		Bytes: int64(len(data)), Added: time.Now().UTC()}
 	if year == 0 {
 		src.Year = article.YearFromName(src.Name)
 	}
 	if err := os.WriteFile(l.pendingPath(id), []byte(path), 0o644); err != nil {
-		return nil, fmt.Errorf("cannot write to the library: %w", err)
+		return nil, writeError(err)
 	}
 	t0 := time.Now()
 	// The copy is compressed on the other core while the file is parsed.
@@ -163,12 +167,16 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 	var warns []article.Warning
 	err := l.loadHashes()
 	if err == nil {
-		dups, warns, err = l.writeDocs(&src, data, l.hasHash, false)
+		dups, warns, err = l.writeDocs(&src, data, l.hasHash, false, p.parsing)
 	}
 	cerr := <-copied
 	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
 		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: w.Code, Detail: w.Detail, Err: w.String()})
+	}
+	if err == nil && src.NoYear > 0 {
+		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: CodeNoYear, Detail: fmt.Sprint(src.NoYear),
+			Err: fmt.Sprintf("%d article(s) dated without a year: give the year with --year, or set it afterwards (baosou sources --set-year)", src.NoYear)})
 	}
 	rep.Duplicates += dups
 	if err == nil && src.Articles == 0 {
@@ -176,7 +184,7 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 		if dups > 0 {
 			return nil, nil
 		}
-		return nil, errors.New("no articles found")
+		return nil, &inputError{code: CodeNoArticles, msg: "no articles found"}
 	}
 	if err == nil {
 		err = cerr
@@ -192,14 +200,14 @@ func (l *Library) prepare(path string, data []byte, year int, rep *ImportReport,
 // commitOrRetry commits a group; if that fails (a full disk, say) it tries
 // its files one at a time, so that one file too big for the disk does not
 // take the small ones read with it down too.
-func (l *Library) commitOrRetry(ctx context.Context, g *group, rep *ImportReport, year int) {
+func (l *Library) commitOrRetry(ctx context.Context, g *group, rep *ImportReport, opt ImportOptions, p *progress) {
 	srcs := g.srcs
 	if len(srcs) <= 1 {
-		l.commitGroup(ctx, g, rep)
+		l.commitGroup(ctx, g, rep, p)
 		return
 	}
 	var tmp ImportReport
-	l.commitGroup(ctx, g, &tmp)
+	l.commitGroup(ctx, g, &tmp, p)
 	if len(tmp.Failed) == 0 {
 		rep.Added += tmp.Added
 		rep.Sources = append(rep.Sources, tmp.Sources...)
@@ -209,23 +217,23 @@ func (l *Library) commitOrRetry(ctx context.Context, g *group, rep *ImportReport
 		data, err := readSource(s.Path)
 		var src *Source
 		if err == nil {
-			src, err = l.prepare(s.Path, data, year, &tmp, nil)
+			src, err = l.prepare(s.Path, data, opt, &tmp, nil, nil)
 		}
 		if err != nil {
-			rep.Failed = append(rep.Failed, FileError{Path: s.Path, Err: err.Error()})
+			rep.Failed = append(rep.Failed, fileError(s.Path, err))
 			continue
 		}
 		if src != nil {
 			one := group{}
 			one.add(*src)
-			l.commitGroup(ctx, &one, rep)
+			l.commitGroup(ctx, &one, rep, nil)
 		}
 	}
 }
 
 // commitGroup indexes the group's sources and commits them in one manifest
 // write; if that fails, all of them are rolled back and reported.
-func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) {
+func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport, p *progress) {
 	if len(g.srcs) == 0 {
 		return
 	}
@@ -236,30 +244,22 @@ func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) 
 	t0 := time.Now()
 	err := l.roomToIndex(ids)
 	if err == nil {
-		err = l.purgeDead(ids)
-	}
-	var segs []*segment
-	if err == nil {
-		segs, err = l.buildSegments(ctx, ids, nil)
+		err = l.indexSources(ctx, l.engine(), g.srcs, func(articles int) { p.indexing(articles, g.articles) })
 	}
 	trace("import: indexed %d articles of %d file(s) in %v", g.articles, len(ids), time.Since(t0))
 	if err == nil {
-		if err = l.commitSources(g.srcs, segs); err != nil {
-			for _, s := range segs {
-				l.dropSegment(s)
-			}
-		}
-	}
-	if err == nil {
-		if merr := l.mergeTail(ctx); merr != nil {
-			trace("import: merging segments: %v", merr) // the import stands; the segments stay as they are
-		}
+		err = l.commitSources(g.srcs)
 	}
 	if err != nil {
+		if isWriteError(err) || isNoSpace(err) {
+			err = writeError(err)
+		}
 		for _, s := range g.srcs {
-			l.rollback(s.ID)
+			if rerr := l.rollback(s.ID); rerr != nil {
+				trace("import: rolling back %s: %v", s.ID, rerr) // its pending marker stays: Open rolls it back
+			}
 			if ctx.Err() == nil {
-				rep.Failed = append(rep.Failed, FileError{Path: s.Path, Err: err.Error()})
+				rep.Failed = append(rep.Failed, fileError(s.Path, err))
 			}
 		}
 		l.mu.Lock()
@@ -274,6 +274,59 @@ func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport) 
 	*g = group{}
 }
 
+// indexSources indexes the articles of sources' docs files into e, in
+// batches of about batchText bytes of text: Bleve holds a batch's tokens in
+// memory, about 200 bytes for each character. progress, when not nil, gets
+// the articles done so far.
+func (l *Library) indexSources(ctx context.Context, e *engine, srcs []Source, progress func(articles int)) error {
+	if e == nil {
+		return errors.New("the index is not open")
+	}
+	var changes []change
+	size, done := 0, 0
+	flush := func() error {
+		if len(changes) == 0 {
+			return nil
+		}
+		err := e.apply(changes)
+		done += len(changes)
+		changes, size = changes[:0], 0
+		if progress != nil {
+			progress(done)
+		}
+		return err
+	}
+	var buf []byte
+	noBody := func(*docText) int { return 0 }
+	for _, src := range srcs {
+		s, err := l.store(src.ID)
+		if err != nil {
+			return fmt.Errorf("cannot read the articles of %s: %w", src.Name, err)
+		}
+		for i := 0; i < s.n; i++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var d storedDoc
+			t, b, err := s.readPart(i, buf, &d, noBody)
+			buf = b
+			if err != nil {
+				return fmt.Errorf("cannot read the articles of %s: %w", src.Name, err)
+			}
+			changes = append(changes, change{id: docID(src.ID, i), doc: indexDoc(src, &t, &d)})
+			if size += len(t.Title) + len(t.Body); size >= batchText {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush()
+}
+
+// batchText is about how much text one index batch takes.
+const batchText = 2 << 20
+
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
 		return a
@@ -285,14 +338,18 @@ func absPath(p string) string {
 // leaving out an article seen earlier in the same file or known elsewhere.
 // With keepEmpty, a source of no articles gets an empty docs file (a re-parse);
 // otherwise none (an import refuses it).
-func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool) (dups int, warnings []article.Warning, err error) {
+func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool, parsed func(n int64)) (dups int, warnings []article.Warning, err error) {
 	w, err := createStore(l.docsPath(src.ID))
 	if err != nil {
-		return 0, nil, fmt.Errorf("cannot write to the library: %w", err)
+		return 0, nil, writeError(err)
 	}
 	seen := map[[8]byte]bool{}
+	noYear := 0
 	addOne := func(a article.Article) error {
 		t, d, h := prepare(a)
+		if a.Date.Year == 0 && !a.Date.IsZero() && a.Published.IsZero() {
+			noYear++
+		}
 		if seen[h] || known(h) {
 			dups++
 			return nil
@@ -310,10 +367,11 @@ func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, 
 	}
 	opt := article.Options{Name: src.Name, Year: src.Year}
 	if isJSONL(src.Name) {
-		warnings, err = article.ParseJSONL(bytes.NewReader(data), opt, add)
+		warnings, err = article.ParseJSONL(&countingReader{r: bytes.NewReader(data), n: parsed}, opt, add)
 		src.Encoding = "UTF-8"
 	} else if n, line := longestLine(data); n > maxLineBytes {
-		err = fmt.Errorf("line %d is %.1f MB long with no line break: this is not page text; split it into paragraphs, or convert it to .jsonl", line, float64(n)/(1<<20))
+		err = &inputError{code: CodeLongLine, detail: fmt.Sprint(line),
+			msg: fmt.Sprintf("line %d is %.1f MB long with no line break: this is not page text; split it into paragraphs, or convert it to .jsonl", line, float64(n)/(1<<20))}
 	} else {
 		var page article.Page
 		page, err = article.Parse(data, opt)
@@ -325,17 +383,17 @@ func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, 
 	if err != nil {
 		w.abort()
 		if !errors.Is(err, article.ErrNotText) && !errors.Is(err, article.ErrEncoding) && !errors.Is(err, article.ErrEmpty) && isWriteError(err) {
-			err = fmt.Errorf("cannot write to the library: %w", err)
+			err = writeError(err)
 		}
 		return dups, warnings, err
 	}
-	src.Articles = len(w.offsets)
+	src.Articles, src.NoYear = len(w.offsets), noYear
 	if src.Articles == 0 && !keepEmpty {
 		w.abort()
 		return dups, warnings, nil
 	}
 	if err := w.finish(); err != nil {
-		return dups, warnings, fmt.Errorf("cannot write to the library: %w", err)
+		return dups, warnings, writeError(err)
 	}
 	return dups, warnings, nil
 }
@@ -385,37 +443,37 @@ func (l *Library) hasHash(h [8]byte) bool {
 }
 
 // roomToIndex refuses to index sources when the disk is clearly too small
-// for them: about three times their docs files plus 1 MB (the new segments and
-// a merge of them; measured on the benchmark corpus and on small pages).
+// for them: about five times their docs files plus 1 MB (the index is about
+// 2.5 times their size, and a merge writes a second copy before it deletes
+// the first; measured on the benchmark corpus and on small pages).
 // A write that fails anyway is rolled back and reported like this one.
 func (l *Library) roomToIndex(ids []string) error {
 	var need uint64 = 1 << 20
 	for _, id := range ids {
-		need += 3 * uint64(l.docsSize(id))
+		need += 5 * uint64(l.docsSize(id))
 	}
 	if free, ok := diskFree(l.dir); ok && free < need {
-		return fmt.Errorf("cannot write to the library: not enough free disk space (about %d KB needed, %d KB free)", need>>10, free>>10)
+		return &inputError{code: CodeNoSpace, detail: fmt.Sprintf("%d KB / %d KB", need>>10, free>>10),
+			msg: fmt.Sprintf("cannot write to the library: not enough free disk space (about %d KB needed, %d KB free)", need>>10, free>>10)}
 	}
 	return nil
 }
 
-// commitSources makes imported sources and their segments part of the library.
-func (l *Library) commitSources(srcs []Source, segs []*segment) error {
+// commitSources makes imported sources part of the library: the manifest
+// write is what commits them (their articles are in the index already).
+func (l *Library) commitSources(srcs []Source) error {
 	for i := range srcs {
 		srcs[i].DocsSize = l.docsSize(srcs[i].ID)
 	}
 	l.mu.RLock()
 	next := append(append([]Source(nil), l.sources...), srcs...)
 	l.mu.RUnlock()
-	old := l.segments()
-	all := append(append([]*segment(nil), old...), segs...)
-	if err := l.writeManifest(next, all); err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
+	if err := l.writeManifest(next); err != nil {
+		return writeError(err)
 	}
 	l.mu.Lock()
-	l.sources, l.listOK = next, false
+	l.sources = next
 	l.mu.Unlock()
-	l.setSegments(all, nil)
 	for _, s := range srcs {
 		os.Remove(l.pendingPath(s.ID))
 	}
@@ -444,6 +502,10 @@ func (l *Library) Remove(id string) error {
 	if !ok {
 		return fmt.Errorf("source %q: %w", id, ErrNotFound)
 	}
+	if err := l.beginWrite(); err != nil {
+		return err
+	}
+	defer l.endWrite()
 	l.mu.RLock()
 	var next []Source
 	for _, s := range l.sources {
@@ -452,27 +514,44 @@ func (l *Library) Remove(id string) error {
 		}
 	}
 	l.mu.RUnlock()
+	// The marker first: a crash after the manifest write leaves the articles
+	// in the index, and the next Open rolls the removal forward.
 	if err := os.WriteFile(l.pendingPath(id), []byte("remove"), 0o644); err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
+		return writeError(err)
 	}
-	if err := l.writeManifest(next, l.segments()); err != nil {
+	if err := l.writeManifest(next); err != nil {
 		os.Remove(l.pendingPath(id))
-		return fmt.Errorf("cannot write to the library: %w", err)
+		return writeError(err)
 	}
 	l.mu.Lock()
-	l.sources, l.hashes, l.listOK = next, nil, false
+	l.sources, l.hashes = next, nil
 	l.mu.Unlock()
-	// Its articles stay in the segments, marked dead, until a merge drops them.
-	if err := l.dropDeadSegments(); err != nil {
-		trace("remove %s: %v", id, err)
+	if err := l.rollback(src.ID); err != nil {
+		trace("remove %s: %v", id, err) // the marker stays: the next Open finishes the removal
 	}
-	l.rollback(src.ID)
 	return nil
 }
 
-// rollback deletes everything of a source that is not (or no longer) in the manifest.
-func (l *Library) rollback(id string) {
+// rollback deletes everything of a source that is not (or no longer) in the
+// manifest: its articles in the index, its files, and last its pending
+// marker, which stays when the index could not be changed.
+func (l *Library) rollback(id string) error {
+	if e := l.engine(); e != nil {
+		ids, err := e.sourceArticles(context.Background(), id)
+		if err == nil && len(ids) > 0 {
+			changes := make([]change, len(ids))
+			for i, a := range ids {
+				changes[i] = change{id: a}
+			}
+			err = e.apply(changes)
+		}
+		if err != nil {
+			l.deleteFiles(id)
+			return err
+		}
+	}
 	l.removeFiles(id)
+	return nil
 }
 
 // recoverPending rolls back imports and removals that a dead process left half done.

@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"strings"
 	"unicode/utf8"
 
@@ -30,12 +32,12 @@ func collectFiles(paths []string) (files []string, failed []FileError) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			failed = append(failed, FileError{Path: p, Err: describe(err)})
+			failed = append(failed, fileError(p, describe(err)))
 			continue
 		}
 		if !st.IsDir() {
 			if !st.Mode().IsRegular() {
-				failed = append(failed, FileError{Path: p, Err: "not a regular file (a pipe, device or socket)"})
+				failed = append(failed, fileError(p, &inputError{code: CodeNotRegular, msg: "not a regular file (a pipe, device or socket)"}))
 				continue
 			}
 			files = append(files, p)
@@ -43,14 +45,14 @@ func collectFiles(paths []string) (files []string, failed []FileError) {
 		}
 		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				failed = append(failed, FileError{Path: path, Err: describe(err)})
+				failed = append(failed, fileError(path, describe(err)))
 				return nil
 			}
 			if !importExts[strings.ToLower(filepath.Ext(path))] {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				failed = append(failed, FileError{Path: path, Err: "a symbolic link inside a folder is not followed; import its target directly"})
+				failed = append(failed, fileError(path, &inputError{code: CodeSymlink, msg: "a symbolic link inside a folder is not followed; import its target directly"}))
 			} else if d.Type().IsRegular() {
 				files = append(files, path)
 			}
@@ -60,26 +62,71 @@ func collectFiles(paths []string) (files []string, failed []FileError) {
 	return files, failed
 }
 
-func describe(err error) string {
+// describe words an error of reading an input as the user needs it.
+func describe(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or folder"
+		return &inputError{code: CodeNotFound, msg: "no such file or folder"}
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return &inputError{code: CodePermission, msg: "permission denied"}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return &inputError{code: CodeOther, msg: pe.Err.Error()}
 	}
-	return err.Error()
+	return err
 }
 
 func readSource(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, errors.New(describe(err))
+		return nil, describe(err)
 	}
 	return b, nil
+}
+
+// inputError is why one input could not be imported, with its code (see
+// FileError) for a message in the app's language.
+type inputError struct {
+	code, detail, msg string
+}
+
+func (e *inputError) Error() string { return e.msg }
+
+// fileError reports err about the input at path.
+func fileError(path string, err error) FileError {
+	fe := FileError{Path: path, Err: err.Error(), Code: CodeOther}
+	var ie *inputError
+	switch {
+	case errors.As(err, &ie):
+		fe.Code, fe.Detail = ie.code, ie.detail
+	case errors.Is(err, article.ErrNotText):
+		fe.Code = CodeNotText
+	case errors.Is(err, article.ErrEncoding):
+		fe.Code = CodeEncoding
+	case errors.Is(err, article.ErrEmpty):
+		fe.Code = CodeEmpty
+	}
+	return fe
+}
+
+// writeError is a failure to write the library's own files, worded so
+// that the user knows it is the disk, not the input.
+func writeError(err error) error {
+	var ie *inputError
+	if errors.As(err, &ie) && (ie.code == CodeWrite || ie.code == CodeNoSpace) {
+		return err
+	}
+	code := CodeWrite
+	if isNoSpace(err) {
+		code = CodeNoSpace
+	}
+	return &inputError{code: code, detail: err.Error(), msg: "cannot write to the library: " + err.Error()}
+}
+
+// isNoSpace recognises a full disk, also where Bleve reports it as text.
+func isNoSpace(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "no space left on device")
 }
 
 // maxLineBytes bounds one line of page text. No newspaper paragraph comes
@@ -167,7 +214,12 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 		t.Date = a.Date.Year*10000 + a.Date.Month*100 + a.Date.Day
 	}
 	d := storedDoc{Title: a.Title, TitleDerived: a.TitleDerived, Date: a.Date.String(), Reporter: a.Reporter,
-		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Body: a.Body()}
+		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Body: a.Body(),
+		Published: a.Published.String(), Section: a.Section, Newspaper: a.Newspaper,
+		Contributors: strings.Join(a.Contributors, "\n"), Place: a.Place, Agency: a.Agency}
+	if a.Page > 0 {
+		d.Page = strconv.Itoa(a.Page)
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", d.Kind, d.Date)
 	h.Write(t.Title)
@@ -182,7 +234,7 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 func writeCompressed(path string, data []byte) error {
 	f, err := os.Create(path + ".tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
+		return writeError(err)
 	}
 	_, err = f.Write(zsrc.EncodeAll(data, nil))
 	if err == nil {
@@ -196,7 +248,7 @@ func writeCompressed(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(path + ".tmp")
-		return fmt.Errorf("cannot write to the library: %w", err)
+		return writeError(err)
 	}
 	return nil
 }

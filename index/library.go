@@ -1,17 +1,19 @@
 // Package index is Baosou's library: the imported sources, the articles cut
-// from them, and a Chinese-aware full-text index over those articles.
+// from them, and a Chinese-aware Bleve index over those articles.
 //
 // A library is a folder:
 //
 //	manifest.json    the sources imported, with their article counts (the truth)
 //	sources/ID.zst   a compressed copy of each imported file, as it was
 //	docs/ID.dat      its articles, displayed text and search forms (see store.go)
-//	grams/N.seg      the index (see grams.go), derived: rebuilt from the above when damaged
+//	bleve/N/         the Bleve index, one scorch index per shard (see bleve.go),
+//	                 derived: rebuilt from the above when damaged
 //	pending/ID       an import or removal under way; rolled back if the process died
-//	lock             held by the process that has the library open
+//	lock             shared by the processes reading the library, exclusive to one writing it
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,35 +24,31 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Library is an open library folder. Its methods are safe for concurrent use:
-// searches go on while an import runs.
+// searches go on while an import runs. Between writes it only reads the
+// folder, so other processes may read it too (baosou search while the app
+// is open); a write (Import, Remove, UpdateSource, Reindex) needs the
+// folder to itself and fails with ErrLocked while another process reads it.
 type Library struct {
 	dir  string
-	lock *os.File
+	lock *dirLock
 
-	idxMu    sync.RWMutex // searches hold it while they read segs; setSegments to replace them
-	segs     []*segment
-	liveDocs int              // articles of the library in segs
-	avgLen   [nFields]float64 // average length of each field, in grams
-	segMu    sync.Mutex
-	segSeq   int // the highest segment file number used
+	idxMu  sync.RWMutex // searches and Gets hold it while they read eng and docs files; reopening eng or closing a docs file takes it
+	eng    *engine
+	shards int
 
 	mu      sync.RWMutex
 	sources []Source                // as in the manifest, oldest first
 	stores  map[string]*storeReader // open docs files by source ID
 	hashes  map[[8]byte]bool        // content hashes of all articles; nil until an import needs them
 	damaged map[string]bool         // sources whose docs file must be parsed again
-	list    []listed                // every article newest first, for the empty query
-	listOK  bool                    // list is up to date
 	notices []FileError
 
-	importMu        sync.Mutex // one import, removal or rebuild at a time
+	importMu        sync.Mutex // one write at a time
 	closed          bool
 	pendingRollback []string // sources a dead process left half imported
-	manifestSegs    []segInfo
 	manifestSchema  int
 }
 
@@ -85,10 +83,11 @@ func DefaultDir() string {
 func Open(dir string) (*Library, error) { return OpenWith(dir, Options{}) }
 
 // OpenWith opens the library in dir. It fails with ErrLocked when another
-// process has it open. A damaged or outdated index is rebuilt from the stored
-// sources, and Notice says so.
+// process is writing it. A damaged or outdated index is rebuilt from the
+// stored sources, and Notice says so; that, like creating a library, needs
+// the folder to itself, so it waits until no other process is reading it.
 func OpenWith(dir string, o Options) (*Library, error) {
-	for _, sub := range []string{"", "sources", "docs", "pending", gramsFolder} {
+	for _, sub := range []string{"", "sources", "docs", "pending"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("cannot create library folder: %w", err)
 		}
@@ -99,16 +98,39 @@ func OpenWith(dir string, o Options) (*Library, error) {
 	}
 	l := &Library{dir: dir, lock: lock, stores: map[string]*storeReader{}}
 	fresh, err := l.readManifest()
-	if err == nil {
-		err = l.recoverPending()
+	if err == nil && !lock.isExclusive() && (fresh || l.needsRepair()) {
+		// Another process reads the library; what this Open must do first needs it alone.
+		err = lock.upgrade()
 	}
+	if err == nil && lock.isExclusive() {
+		err = l.setUp(fresh, o)
+	}
+	if err == nil {
+		err = l.reopen(false)
+	}
+	if err != nil {
+		l.Close()
+		return nil, err
+	}
+	lock.downgrade()
+	return l, nil
+}
+
+// setUp does what Open does with the folder to itself: roll back what a
+// dead process left half done, check the index and rebuild it if needed,
+// and give a new library its sample.
+func (l *Library) setUp(fresh bool, o Options) error {
+	if fresh {
+		l.shards = defaultShards()
+	}
+	err := l.recoverPending()
 	if err == nil {
 		err = l.openIndex(o.Progress)
 	}
 	if err == nil && fresh {
 		// Written at once, so that only a library's very first Open
 		// offers the sample (not the next one after a failed first import).
-		err = l.writeManifest(nil, nil)
+		err = l.writeManifest(nil)
 	}
 	if err == nil && fresh && !o.NoSample {
 		if serr := l.importSample(); serr != nil {
@@ -116,11 +138,84 @@ func OpenWith(dir string, o Options) (*Library, error) {
 			l.addNotice(CodeSampleFailed, serr.Error(), "The bundled sample page could not be imported: "+serr.Error())
 		}
 	}
-	if err != nil {
-		l.Close()
-		return nil, err
+	return err
+}
+
+// needsRepair reports what only a process with the folder to itself may
+// do at Open: an interrupted import to roll back, an index of another version.
+func (l *Library) needsRepair() bool {
+	if ents, _ := os.ReadDir(filepath.Join(l.dir, "pending")); len(ents) > 0 {
+		return true
 	}
-	return l, nil
+	return l.manifestSchema != schemaVersion
+}
+
+// defaultShards is the shard count of a new library: BAOSOU_SHARDS, else 1
+// (see README, Performance: two shards did not pay on two cores).
+func defaultShards() int {
+	if n, err := strconv.Atoi(os.Getenv("BAOSOU_SHARDS")); err == nil && n >= 1 && n <= 64 {
+		return n
+	}
+	return 1
+}
+
+func (l *Library) bleveDir() string { return filepath.Join(l.dir, bleveFolder) }
+
+// reopen opens the index read-write or read-only, closing it first when it
+// is open the other way. Searches wait while it does.
+func (l *Library) reopen(writable bool) error {
+	l.idxMu.Lock()
+	defer l.idxMu.Unlock()
+	if l.eng != nil && l.eng.writable == writable {
+		return nil
+	}
+	if l.eng != nil {
+		l.eng.close()
+		l.eng = nil
+	}
+	eng, err := openEngine(l.bleveDir(), l.shards, writable)
+	if err != nil {
+		return err
+	}
+	l.eng = eng
+	return nil
+}
+
+// beginWrite takes the library for a write: the lock to itself (waiting a
+// little for readers to finish) and the index read-write.
+func (l *Library) beginWrite() error {
+	if err := l.lock.upgrade(); err != nil {
+		return err
+	}
+	if err := l.reopen(true); err != nil {
+		l.lock.downgrade()
+		return fmt.Errorf("cannot open the index to write it: %w", err)
+	}
+	return nil
+}
+
+// endWrite goes back to reading: many small writes leave many small
+// segments, so a shard with more than a few is merged first.
+func (l *Library) endWrite() {
+	if e := l.engine(); e != nil && e.writable && e.segments() > maxSegments {
+		if err := e.compact(context.Background()); err != nil {
+			trace("merging the index: %v", err)
+		}
+	}
+	if err := l.reopen(false); err != nil {
+		l.addNotice(CodeOther, err.Error(), "The index could not be opened again after a change: "+err.Error())
+	}
+	l.lock.downgrade()
+}
+
+// maxSegments is how many segments a shard may keep between writes.
+const maxSegments = 8
+
+// engine is the open index; nil after a failed reopen.
+func (l *Library) engine() *engine {
+	l.idxMu.RLock()
+	defer l.idxMu.RUnlock()
+	return l.eng
 }
 
 // Dir is the library folder.
@@ -167,7 +262,7 @@ func (l *Library) SourceCopy(id string) (name string, data []byte, err error) {
 func (l *Library) Close() error {
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
-	// idxMu before mu, as Search takes them: no search is reading what is unmapped here.
+	// idxMu before mu, as Search takes them: no search is reading what is closed here.
 	l.idxMu.Lock()
 	defer l.idxMu.Unlock()
 	l.mu.Lock()
@@ -177,16 +272,16 @@ func (l *Library) Close() error {
 	}
 	l.closed = true
 	var err error
-	for _, s := range l.segs {
-		s.close()
+	if l.eng != nil {
+		err = l.eng.close()
+		l.eng = nil
 	}
-	l.segs = nil
 	for _, s := range l.stores {
 		s.close()
 	}
 	l.stores = map[string]*storeReader{}
 	if l.lock != nil {
-		unlockDir(l.lock)
+		l.lock.unlock()
 	}
 	return err
 }
@@ -221,9 +316,9 @@ func (l *Library) source(id string) (Source, bool) {
 }
 
 type manifestFile struct {
-	Schema   int       `json:"schema"`
-	Sources  []Source  `json:"sources"`
-	Segments []segInfo `json:"segments"`
+	Schema  int      `json:"schema"`
+	Shards  int      `json:"shards,omitempty"`
+	Sources []Source `json:"sources"`
 }
 
 // readManifest loads manifest.json; fresh is true for a library never written.
@@ -240,14 +335,17 @@ func (l *Library) readManifest() (fresh bool, err error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return false, fmt.Errorf("%s is damaged (%v); the sources are safe in %s", path, err, filepath.Join(l.dir, "sources"))
 	}
-	l.sources, l.manifestSegs, l.manifestSchema = m.Sources, m.Segments, m.Schema
+	l.sources, l.shards, l.manifestSchema = m.Sources, m.Shards, m.Schema
+	if l.shards < 1 {
+		l.shards = defaultShards() // an older library, to be rebuilt
+	}
 	return false, nil
 }
 
 // writeManifest replaces manifest.json atomically: a crash leaves the old or
 // the new one. It is what commits an import, a removal or a merge.
-func (l *Library) writeManifest(sources []Source, segs []*segment) error {
-	b, err := json.MarshalIndent(manifestFile{Schema: schemaVersion, Sources: sources, Segments: segInfos(segs)}, "", " ")
+func (l *Library) writeManifest(sources []Source) error {
+	b, err := json.MarshalIndent(manifestFile{Schema: schemaVersion, Shards: l.shards, Sources: sources}, "", " ")
 	if err != nil {
 		return err
 	}
@@ -330,11 +428,17 @@ func (l *Library) Get(id string) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Doc{
+	doc := &Doc{
 		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, Date: d.Date, Reporter: d.Reporter,
 		Photographer: d.Photographer, Kind: d.Kind, Source: src.Name, SourceID: src.ID,
 		Paragraphs: strings.Split(d.Body, "\n"), Body: d.Body,
-	}, nil
+		Place: d.Place, Agency: d.Agency, Published: d.Published, Page: atoi(d.Page), Section: d.Section,
+		Newspaper: newspaperOf(src, d), OCR: d.OCR,
+	}
+	if d.Contributors != "" {
+		doc.Contributors = strings.Split(d.Contributors, "\n")
+	}
+	return doc, nil
 }
 
 // stored reads an article from its docs file, with its source as displayed
@@ -381,6 +485,12 @@ func (l *Library) sortedSourceIDs() []string {
 
 func progName() string { return filepath.Base(os.Args[0]) }
 
+// atoi is a stored number, 0 when there is none.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
 // tracing is on with BAOSOU_TRACE=1: timings of imports and searches on stderr.
 var tracing = os.Getenv("BAOSOU_TRACE") == "1"
 
@@ -390,4 +500,3 @@ func trace(format string, args ...any) {
 	}
 }
 
-var _ = time.Now

@@ -8,9 +8,14 @@ import (
 	"strconv"
 )
 
-// lockDir takes the library by creating dir/lock exclusively. Unlike flock,
-// the file outlives a crash; a stale one names the process so the user can check.
-func lockDir(dir string) (*os.File, error) {
+// dirLock takes the library by creating dir/lock exclusively: one process
+// at a time, reading or writing. Unlike flock, the file outlives a crash; a
+// stale one names the process so the user can check.
+type dirLock struct {
+	f *os.File
+}
+
+func lockDir(dir string) (*dirLock, error) {
 	path := dir + "/lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if os.IsExist(err) {
@@ -21,11 +26,16 @@ func lockDir(dir string) (*os.File, error) {
 		return nil, err
 	}
 	f.WriteString(strconv.Itoa(os.Getpid()) + " " + progName())
-	return f, nil
+	return &dirLock{f: f}, nil
 }
 
-func unlockDir(f *os.File) {
-	name := f.Name()
-	f.Close()
+func (l *dirLock) upgrade() error { return nil }
+func (l *dirLock) downgrade()     {}
+
+func (l *dirLock) unlock() {
+	name := l.f.Name()
+	l.f.Close()
 	os.Remove(name)
 }
+
+func (l *dirLock) isExclusive() bool { return true }

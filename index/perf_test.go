@@ -64,7 +64,11 @@ func TestCompactLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	if err := l.compact(context.Background()); err != nil {
+	if err := l.beginWrite(); err != nil {
+		t.Fatal(err)
+	}
+	defer l.endWrite()
+	if err := l.engine().compact(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"baosou/assets"
@@ -174,6 +175,14 @@ func TestHelperProcess(t *testing.T) {
 	case "hold":
 		fmt.Println("ready")
 		io.Copy(io.Discard, os.Stdin)
+	case "write":
+		if err := l.beginWrite(); err != nil {
+			fmt.Fprintf(os.Stderr, "beginWrite: %v\n", err)
+			os.Exit(4)
+		}
+		fmt.Println("ready")
+		io.Copy(io.Discard, os.Stdin)
+		l.endWrite()
 	case "import":
 		fmt.Println("opened")
 		paths := strings.Split(os.Getenv("BAOSOU_HELPER_PATHS"), "\n")
@@ -488,56 +497,82 @@ func TestCrashDuringImport(t *testing.T) {
 	t.Run("completed", func(t *testing.T) { relCheckCrashed(t, lib, files, len(files)) })
 }
 
-// TestSecondProcessIsToldTheLibraryIsInUse opens a library another process
-// holds: the answer must come at once, say who holds it, and leave the
-// library intact for when the holder goes, however it goes.
+// TestSecondProcessIsToldTheLibraryIsInUse: processes that read a library
+// share it (baosou search while the app is open); a process that writes it
+// has it alone. Whoever meets the other must be told at once, with the
+// holder named, and the library must be intact for when the holder goes,
+// however it goes.
 func TestSecondProcessIsToldTheLibraryIsInUse(t *testing.T) {
-	tests := []struct {
+	ends := []struct {
 		name string
 		end  func(c *relChild)
 	}{
-		{"holder closes the library", func(c *relChild) { c.stdin.Close(); <-c.exited }},
-		{"holder is killed", func(c *relChild) { c.kill() }},
+		{"closes the library", func(c *relChild) { c.stdin.Close(); <-c.exited }},
+		{"is killed", func(c *relChild) { c.kill() }},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			c := relStart(t, "hold", dir)
-			c.waitLine(t, "ready", time.Minute)
-			pid := strconv.Itoa(c.cmd.Process.Pid)
-
-			start := time.Now()
-			errc := make(chan error, 1)
-			go func() {
-				l, err := OpenWith(dir, Options{})
-				if err == nil {
+	in := filepath.Join(t.TempDir(), "one.jsonl")
+	os.WriteFile(in, []byte(`{"title":"新来的","body":"第二个进程写入。"}`+"\n"), 0o644)
+	// answers runs f in the background: it must answer within limit.
+	answers := func(t *testing.T, what string, limit time.Duration, f func() error) error {
+		t.Helper()
+		errc := make(chan error, 1)
+		start := time.Now()
+		go func() { errc <- f() }()
+		select {
+		case err := <-errc:
+			t.Logf("%s answered in %v: %v", what, time.Since(start), err)
+			return err
+		case <-time.After(limit):
+			t.Fatalf("%s has not answered after %v", what, limit)
+		}
+		return nil
+	}
+	for _, mode := range []string{"hold", "write"} {
+		for _, tt := range ends {
+			t.Run(mode+"er "+tt.name, func(t *testing.T) {
+				dir := t.TempDir()
+				c := relStart(t, mode, dir)
+				c.waitLine(t, "ready", time.Minute)
+				pid := strconv.Itoa(c.cmd.Process.Pid)
+				var l *Library
+				err := answers(t, "Open", time.Second, func() (err error) {
+					l, err = OpenWith(dir, Options{})
+					return err
+				})
+				if mode == "write" {
+					if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), pid) {
+						t.Errorf("Open of a library process %s writes: %v, want ErrLocked naming it", pid, err)
+					}
+				} else {
+					if err != nil {
+						t.Fatalf("Open of a library process %s reads: %v, want it shared", pid, err)
+					}
+					if res := relSearch(t, l, "疫情", SearchOptions{}); res.Total != 8 {
+						t.Errorf("beside a reader, 疫情 finds %d articles, want the sample's 8", res.Total)
+					}
+					err = answers(t, "Import", upgradeWait+time.Second, func() error {
+						_, err := l.Import(context.Background(), []string{in}, ImportOptions{})
+						return err
+					})
+					if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), pid) {
+						t.Errorf("Import beside process %s reading: %v, want ErrLocked naming it", pid, err)
+					}
 					l.Close()
 				}
-				errc <- err
-			}()
-			select {
-			case err := <-errc:
-				took := time.Since(start)
-				if !errors.Is(err, ErrLocked) {
-					t.Errorf("Open of a library process %s holds: error %v, want ErrLocked", pid, err)
-				} else if !strings.Contains(err.Error(), pid) {
-					t.Errorf("Open error %q does not name the holder, process %s", err, pid)
+				tt.end(c)
+				l, err = OpenWith(dir, Options{})
+				if err != nil {
+					t.Fatalf("Open after the holder ended: %v", err)
 				}
-				t.Logf("answered in %v: %v", took, err)
-			case <-time.After(3 * time.Second):
-				t.Fatalf("Open of a library process %s holds has not answered after 3 s", pid)
-			}
-
-			tt.end(c)
-			l, err := OpenWith(dir, Options{})
-			if err != nil {
-				t.Fatalf("Open after the holder ended: %v", err)
-			}
-			defer l.Close()
-			if res := relSearch(t, l, "疫情", SearchOptions{}); res.Total != 8 {
-				t.Errorf("after the holder ended, 疫情 finds %d articles, want the sample's 8", res.Total)
-			}
-		})
+				defer l.Close()
+				if rep, err := l.Import(context.Background(), []string{in}, ImportOptions{}); err != nil || rep.Added != 1 {
+					t.Errorf("Import after the holder ended: %+v, %v", rep, err)
+				}
+				if res := relSearch(t, l, "疫情", SearchOptions{}); res.Total != 8 {
+					t.Errorf("after the holder ended, 疫情 finds %d articles, want the sample's 8", res.Total)
+				}
+			})
+		}
 	}
 }
 
@@ -670,6 +705,47 @@ func relTruncate(t *testing.T, pattern string, size func(int64) int64) {
 }
 
 func relHalf(n int64) int64 { return n / 2 }
+
+// relZaps is the pattern of a library's zap segment files.
+func relZaps(dir string) string { return filepath.Join(dir, bleveFolder, "*", "store", "*.zap") }
+
+// relGarble flips the bits of the last n bytes (all of them with n < 0) of the files matching pattern.
+func relGarble(t *testing.T, pattern string, n int) {
+	t.Helper()
+	for _, p := range relGlob(t, pattern) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from := 0
+		if n >= 0 {
+			from = max(len(b)-n, 0)
+		}
+		for i := from; i < len(b); i++ {
+			b[i] ^= 0x5a
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// relEditIndex changes a closed library's index behind its manifest's back.
+func relEditIndex(t *testing.T, dir string, edit func(*bleve.Batch)) {
+	t.Helper()
+	idx, err := bleve.Open(shardPath(filepath.Join(dir, bleveFolder), 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := idx.NewBatch()
+	edit(b)
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
 func relZero(int64) int64   { return 0 }
 
 // TestDamagedIndexIsRebuilt damages a closed library's index or docs files
@@ -684,29 +760,48 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 		name   string
 		damage func(t *testing.T, dir string)
 	}{
-		{"grams folder deleted", func(t *testing.T, dir string) { os.RemoveAll(filepath.Join(dir, gramsFolder)) }},
-		{"segments deleted", func(t *testing.T, dir string) {
-			for _, p := range relGlob(t, filepath.Join(dir, gramsFolder, "*.seg")) {
+		{"index folder deleted", func(t *testing.T, dir string) { os.RemoveAll(filepath.Join(dir, bleveFolder)) }},
+		{"zap segments deleted", func(t *testing.T, dir string) {
+			for _, p := range relGlob(t, relZaps(dir)) {
 				os.Remove(p)
 			}
 		}},
-		{"segments truncated", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), relHalf)
+		{"zap segments truncated", func(t *testing.T, dir string) { relTruncate(t, relZaps(dir), relHalf) }},
+		{"zap segments emptied", func(t *testing.T, dir string) { relTruncate(t, relZaps(dir), relZero) }},
+		{"zap segments' ends cut off", func(t *testing.T, dir string) {
+			relTruncate(t, relZaps(dir), func(n int64) int64 { return n - 1 })
 		}},
-		{"segments emptied", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), relZero)
-		}},
-		{"segments' ends cut off", func(t *testing.T, dir string) {
-			relTruncate(t, filepath.Join(dir, gramsFolder, "*.seg"), func(n int64) int64 { return n - 1 })
-		}},
-		{"segment footers garbled", func(t *testing.T, dir string) {
-			for _, p := range relGlob(t, filepath.Join(dir, gramsFolder, "*.seg")) {
-				b, _ := os.ReadFile(p)
-				for i := len(b) - 48; i < len(b)-4; i++ {
-					b[i] ^= 0x5a
-				}
-				os.WriteFile(p, b, 0o644)
+		{"zap segment footers garbled", func(t *testing.T, dir string) { relGarble(t, relZaps(dir), 48) }},
+		{"zap segments garbled throughout", func(t *testing.T, dir string) { relGarble(t, relZaps(dir), -1) }},
+		{"root.bolt deleted", func(t *testing.T, dir string) {
+			for _, p := range relGlob(t, filepath.Join(dir, bleveFolder, "*", "store", "root.bolt")) {
+				os.Remove(p)
 			}
+		}},
+		{"root.bolt truncated", func(t *testing.T, dir string) {
+			relTruncate(t, filepath.Join(dir, bleveFolder, "*", "store", "root.bolt"), func(int64) int64 { return 1000 })
+		}},
+		{"root.bolt garbled", func(t *testing.T, dir string) {
+			relGarble(t, filepath.Join(dir, bleveFolder, "*", "store", "root.bolt"), -1)
+		}},
+		{"index_meta.json deleted", func(t *testing.T, dir string) {
+			for _, p := range relGlob(t, filepath.Join(dir, bleveFolder, "*", "index_meta.json")) {
+				os.Remove(p)
+			}
+		}},
+		{"index_meta.json garbled", func(t *testing.T, dir string) {
+			relGarble(t, filepath.Join(dir, bleveFolder, "*", "index_meta.json"), -1)
+		}},
+		{"index_meta.json emptied", func(t *testing.T, dir string) {
+			relTruncate(t, filepath.Join(dir, bleveFolder, "*", "index_meta.json"), relZero)
+		}},
+		{"index missing an article the manifest lists", func(t *testing.T, dir string) {
+			relEditIndex(t, dir, func(b *bleve.Batch) { b.Delete(docID(relSampleID(t, dir), 0)) })
+		}},
+		{"index holding an article the manifest does not list", func(t *testing.T, dir string) {
+			relEditIndex(t, dir, func(b *bleve.Batch) {
+				b.Index("feedfeedfeedfeed-0", map[string]interface{}{fTitle: "不存在", fBody: "幽灵文章"})
+			})
 		}},
 		{"index of an older schema", func(t *testing.T, dir string) {
 			relEditManifest(t, dir, func(m map[string]any) { m["schema"] = schemaVersion - 1 })
@@ -714,14 +809,8 @@ func TestDamagedIndexIsRebuilt(t *testing.T) {
 		{"manifest without a schema", func(t *testing.T, dir string) {
 			relEditManifest(t, dir, func(m map[string]any) { delete(m, "schema") })
 		}},
-		{"manifest listing no segments", func(t *testing.T, dir string) {
-			relEditManifest(t, dir, func(m map[string]any) { delete(m, "segments") })
-		}},
-		{"manifest listing a segment twice", func(t *testing.T, dir string) {
-			relEditManifest(t, dir, func(m map[string]any) {
-				segs := m["segments"].([]any)
-				m["segments"] = append(segs, segs[0])
-			})
+		{"manifest naming more shards than there are", func(t *testing.T, dir string) {
+			relEditManifest(t, dir, func(m map[string]any) { m["shards"] = 3 })
 		}},
 		{"docs file truncated", func(t *testing.T, dir string) { relTruncate(t, sampleDocs(dir), relHalf) }},
 		{"docs file's end cut off", func(t *testing.T, dir string) { relTruncate(t, sampleDocs(dir), func(n int64) int64 { return n - 1 }) }},

@@ -12,102 +12,72 @@ import (
 
 // schemaVersion changes whenever what is indexed changes; an index of another
 // version is rebuilt from the stored sources when the library opens.
-// 2 was Bleve's; 3 is our own gram segments.
-const schemaVersion = 3
+// 2 was Bleve's; 3 our own gram segments (grams/); 4 Bleve again, in bleve/.
+const schemaVersion = 4
 
-// openIndex opens the segments the manifest lists, rolls back what a dead
-// process left half done, and rebuilds the index from the docs files when it
-// is missing, damaged, of another schema or out of step with the manifest.
+// openIndex opens the index read-write, rolls back what a dead process left
+// half done, and rebuilds the index from the docs files when it is missing,
+// damaged, of another schema or out of step with the manifest. The caller
+// has the folder to itself.
 func (l *Library) openIndex(progress func(done, total int)) error {
-	listed := map[string]bool{}
-	for _, si := range l.manifestSegs {
-		listed[si.Name] = true
-	}
-	l.cleanGrams(listed)
 	reason := ""
-	var segs []*segment
 	if l.manifestSchema != schemaVersion && len(l.sources) > 0 {
 		reason = "the index was written by another version of Baosou"
 	}
-	for _, si := range l.manifestSegs {
-		if reason != "" {
-			break
+	if reason == "" {
+		if err := l.reopen(true); err != nil {
+			if len(l.sources) > 0 || l.pendingRollback != nil {
+				reason = err.Error()
+			} else {
+				return l.rebuild(progress) // a new library: an empty index, nothing to say
+			}
 		}
-		path := l.segPath(si.Name)
-		st, err := os.Stat(path)
-		switch {
-		case err != nil:
-			reason = fmt.Sprintf("the index file %s was missing", si.Name)
-		case st.Size() != si.Size:
-			reason = fmt.Sprintf("the index file %s was damaged (%d bytes, %d expected)", si.Name, st.Size(), si.Size)
-		}
-		if reason != "" {
-			break
-		}
-		s, err := openSegment(path, si.Name)
-		if err != nil {
-			reason = fmt.Sprintf("the index could not be opened (%v)", err)
-			break
-		}
-		s.size = si.Size
-		segs = append(segs, s)
 	}
 	if reason == "" {
-		for _, id := range l.pendingRollback {
-			l.rollback(id)
-		}
-		if len(l.pendingRollback) > 0 {
-			l.addNotice(CodeRolledBack, fmt.Sprint(len(l.pendingRollback)),
-				fmt.Sprintf("An import that was interrupted has been rolled back (%d file(s)); import them again to finish.", len(l.pendingRollback)))
-		}
-		l.pendingRollback = nil
-		if msg := coverage(l.Sources(), segs); msg != "" {
-			reason = msg
-		}
+		reason = l.rollBackPending()
+	}
+	if reason == "" {
+		reason = l.checkCount()
 	}
 	if bad := l.damagedDocs(); len(bad) > 0 {
 		reason = fmt.Sprintf("the stored articles of %d source(s) were damaged or missing, and were read again from the source copies", len(bad))
 	}
 	if reason == "" {
-		l.setSegments(segs, nil)
 		return nil
-	}
-	for _, s := range segs {
-		s.close()
 	}
 	l.addNotice(CodeRebuilt, reason, "The index was rebuilt from the stored sources: "+reason+".")
 	return l.rebuild(progress)
 }
 
-// coverage checks that the segments hold each article of the library once,
-// and says what is wrong when they do not.
-func coverage(srcs []Source, segs []*segment) string {
-	want := map[string]int{}
-	for _, s := range srcs {
-		want[s.ID] = s.Articles
-	}
-	got := map[string]int{}
-	for _, s := range segs {
-		for _, r := range s.ranges {
-			if _, ok := want[r.src]; ok {
-				if uint64(r.first)+uint64(r.n) > uint64(want[r.src]) {
-					return fmt.Sprintf("the index holds articles source %s does not have", r.src)
-				}
-				got[r.src] += int(r.n)
-			}
+// rollBackPending undoes the imports and removals a dead process left half
+// done (see recoverPending), and says why the index must be rebuilt when it
+// cannot.
+func (l *Library) rollBackPending() string {
+	ids := l.pendingRollback
+	l.pendingRollback = nil
+	for _, id := range ids {
+		if err := l.rollback(id); err != nil {
+			l.pendingRollback = ids // rebuild deletes their files
+			return fmt.Sprintf("an interrupted import could not be rolled back (%v)", err)
 		}
 	}
-	have, total, wrong := 0, 0, false
-	for id, n := range want {
-		have += got[id]
-		total += n
-		wrong = wrong || got[id] != n
+	if len(ids) > 0 {
+		l.addNotice(CodeRolledBack, fmt.Sprint(len(ids)),
+			fmt.Sprintf("An import that was interrupted has been rolled back (%d file(s)); import them again to finish.", len(ids)))
 	}
+	return ""
+}
+
+// checkCount says what is wrong when the index does not hold as many
+// articles as the manifest lists.
+func (l *Library) checkCount() string {
+	want := l.Articles()
+	got, err := l.engine().count()
 	switch {
-	case have != total:
-		return fmt.Sprintf("the index holds %d articles, the library %d", have, total)
-	case wrong:
-		return "the index does not match the library's sources"
+	case err != nil:
+		return fmt.Sprintf("the index could not be read (%v)", err)
+	case int(got) != want:
+		return fmt.Sprintf("the index holds %d articles, the library %d", got, want)
 	}
 	return ""
 }
@@ -119,42 +89,64 @@ func (l *Library) rebuild(progress func(done, total int)) error {
 		l.removeFiles(id)
 	}
 	l.pendingRollback = nil
-	old := l.segments()
-	l.setSegments(nil, old)
-	os.RemoveAll(filepath.Join(l.dir, "index")) // a Bleve index of Baosou before schema 3
-	l.cleanGrams(nil)
-	srcs := l.Sources()
-	var ids []string
+	l.idxMu.Lock()
+	if l.eng != nil {
+		l.eng.close()
+		l.eng = nil
+	}
+	l.idxMu.Unlock()
+	// The index of this version, and those of Baosou before it.
+	for _, old := range []string{bleveFolder, bleveFolder + ".new", "grams", "index"} {
+		if err := os.RemoveAll(filepath.Join(l.dir, old)); err != nil {
+			return fmt.Errorf("cannot remove the old index: %w", err)
+		}
+	}
 	var seen knownHashes
-	for _, s := range srcs {
+	for _, s := range l.Sources() {
 		if err := l.checkDocs(s, false, &seen); err != nil {
 			return err
 		}
-		ids = append(ids, s.ID)
 	}
-	srcs = l.Sources()
-	segs, err := l.buildSegments(context.Background(), ids, func(done int) {
-		if progress != nil {
-			progress(done, len(srcs))
+	srcs := l.Sources()
+	l.shards = defaultShardsFor(l.shards)
+	tmp := filepath.Join(l.dir, bleveFolder+".new")
+	e, err := createEngine(tmp, l.shards)
+	if err == nil {
+		err = l.indexSources(context.Background(), e, srcs, func(done int) {
+			if progress != nil {
+				progress(done, len(srcs))
+			}
+		})
+		if err == nil {
+			err = e.compact(context.Background())
 		}
-	})
+		if cerr := e.close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, l.bleveDir())
+	}
+	if err == nil {
+		err = l.writeManifest(srcs)
+	}
 	if err != nil {
-		return err
+		os.RemoveAll(tmp)
+		return writeError(err)
 	}
-	if err := l.writeManifest(srcs, segs); err != nil {
-		for _, s := range segs {
-			l.dropSegment(s)
-		}
-		return fmt.Errorf("cannot write to the library: %w", err)
-	}
-	l.setSegments(segs, nil)
 	if progress != nil {
 		progress(len(srcs), len(srcs))
 	}
-	if err := l.compact(context.Background()); err != nil {
-		trace("rebuild: merging segments: %v", err) // the rebuilt index stands, in several segments
+	return l.reopen(true)
+}
+
+// defaultShardsFor keeps a library's shard count unless BAOSOU_SHARDS asks
+// for another one at a rebuild.
+func defaultShardsFor(n int) int {
+	if os.Getenv("BAOSOU_SHARDS") != "" || n < 1 {
+		return defaultShards()
 	}
-	return nil
+	return n
 }
 
 // damagedDocs lists the sources whose docs file is missing or not the size
@@ -230,7 +222,7 @@ func (l *Library) reparse(s *Source, seen *knownHashes) error {
 		return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
 	}
 	l.closeStore(s.ID)
-	if _, _, err := l.writeDocs(s, data, seen.has, true); err != nil {
+	if _, _, err := l.writeDocs(s, data, seen.has, true, nil); err != nil {
 		return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 	}
 	s.DocsSize = l.docsSize(s.ID)
@@ -245,11 +237,11 @@ func (l *Library) updateSource(s Source) error {
 			srcs[i] = s
 		}
 	}
-	if err := l.writeManifest(srcs, l.segments()); err != nil {
-		return fmt.Errorf("cannot write to the library: %w", err)
+	if err := l.writeManifest(srcs); err != nil {
+		return writeError(err)
 	}
 	l.mu.Lock()
-	l.sources, l.listOK = srcs, false
+	l.sources = srcs
 	delete(l.damaged, s.ID)
 	l.mu.Unlock()
 	return nil
@@ -260,6 +252,10 @@ func (l *Library) updateSource(s Source) error {
 func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) error {
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
+	if err := l.beginWrite(); err != nil {
+		return err
+	}
+	defer l.endWrite()
 	srcs := l.Sources()
 	var seen knownHashes
 	for i := range srcs {
@@ -274,7 +270,7 @@ func (l *Library) Reindex(ctx context.Context, progress func(done, total int)) e
 		}
 	}
 	l.mu.Lock()
-	l.sources, l.hashes, l.listOK = srcs, nil, false
+	l.sources, l.hashes = srcs, nil
 	l.mu.Unlock()
 	return l.rebuild(progress)
 }

@@ -1,16 +1,30 @@
 package index
 
+// Search: the query language (package query) compiled to Bleve queries,
+// Bleve's BM25 ranking, sorting, paging and facets, and each hit read from
+// the docs files with a snippet.
+//
+// A term of one or two characters is one index term (see analysis.go) and
+// Bleve answers it exactly. A longer one is the conjunction of its pairs,
+// which also matches an article holding the pairs apart (天下 … 下太平 for
+// 天下太平); then every candidate is checked against its search form, and
+// the search runs again without the ones that fail, so that Bleve's total,
+// pages and facets count only true matches.
+
 import (
 	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baosou/index/fold"
 	"baosou/index/query"
@@ -20,20 +34,10 @@ import (
 // offset of the trouble; the GUI shows it under the search box.
 type SyntaxError = query.SyntaxError
 
-// titleBoost lifts every article whose headline matches a term above all
-// whose body alone does: it is added as a constant, so it dwarfs any BM25
-// score of the body, and BM25 still orders the articles within each group.
+// titleBoost lifts an article whose headline matches a term above those
+// whose body alone does: Bleve multiplies the headline clause's BM25 score
+// by it, and BM25 still orders the articles within each group.
 const titleBoost = 1000
-
-// maxGrams bounds the index look-ups of one long term; the check of each
-// candidate against its text finds the exact matches anyway.
-const maxGrams = 12
-
-// BM25's parameters, the usual ones (Bleve's and Lucene's too).
-const (
-	bm25K1 = 1.2
-	bm25B  = 0.75
-)
 
 // plan is a parsed query made ready to run.
 type plan struct {
@@ -41,138 +45,211 @@ type plan struct {
 	exact   bool // the index alone answers the query; no candidate needs checking
 	needles map[*query.Term][]byte
 	terms   map[*query.Term]*termPlan
-	scored  []*query.Term // the terms not under a NOT, which score
-	slots   int           // how many of them are inexact (see termPlan.slot)
 }
 
 // termPlan is how one term is looked up.
 type termPlan struct {
-	fields []int     // the fields it is looked for in
-	grams  [][2]rune // the characters or pairs whose postings hold every match
-	exact  bool      // one gram that is the whole term: its postings are the matches
-	boost  bool      // a plain term: a match in the headline lifts the article
-	idf    [nFields]float64
-	slot   int // its place among the inexact scored terms, or -1
+	fields []string // the fields it is looked for in
+	grams  []string // index terms whose conjunction holds every match
+	exact  bool     // the conjunction is exactly the matches
+	boost  bool     // a plain term: a match in the headline lifts the article
 }
 
 func newPlan(root query.Node) (*plan, error) {
-	p := &plan{root: root, needles: map[*query.Term][]byte{}, terms: map[*query.Term]*termPlan{}}
+	p := &plan{root: root, needles: map[*query.Term][]byte{}, terms: map[*query.Term]*termPlan{}, exact: true}
 	if root == nil {
-		p.exact = true
 		return p, nil
 	}
-	exact, err := p.compile(root, false)
-	if err != nil {
+	if err := p.compile(root); err != nil {
 		return nil, err
-	}
-	p.exact = exact
-	for _, t := range p.scored {
-		if tp := p.terms[t]; !tp.exact && tp.slot < 0 {
-			tp.slot = p.slots
-			p.slots++
-		}
 	}
 	return p, nil
 }
 
-// compile plans every term under n and reports whether the index alone
-// answers n exactly.
-func (p *plan) compile(n query.Node, neg bool) (bool, error) {
+// compile plans every term under n.
+func (p *plan) compile(n query.Node) error {
 	switch n := n.(type) {
 	case *query.Term:
 		tp, err := p.term(n)
 		if err != nil {
-			return false, err
+			return err
 		}
-		if !neg {
-			p.scored = append(p.scored, n)
-		}
-		return tp.exact, nil
+		p.exact = p.exact && tp.exact
 	case *query.DateRange:
-		return true, nil
 	case *query.Not:
-		return p.compile(n.X, !neg)
+		return p.compile(n.X)
 	case *query.And:
-		return p.compileAll(n.Xs, neg)
+		return p.compileAll(n.Xs)
 	case *query.Or:
-		return p.compileAll(n.Xs, neg)
+		return p.compileAll(n.Xs)
+	default:
+		return fmt.Errorf("unknown query node %T", n)
 	}
-	return false, fmt.Errorf("unknown query node %T", n)
+	return nil
 }
 
-func (p *plan) compileAll(xs []query.Node, neg bool) (bool, error) {
-	exact := true
-	first := map[query.Term]*query.Term{}
+func (p *plan) compileAll(xs []query.Node) error {
 	for _, c := range xs {
-		// A repeated term (疫 疫 疫 …) asks no more than the first: it shares
-		// its look-up and scores once, so a pasted or runaway query stays cheap.
-		if t, ok := c.(*query.Term); ok {
-			k := *t
-			k.Pos = 0
-			if f := first[k]; f != nil {
-				p.terms[t], p.needles[t] = p.terms[f], p.needles[f]
-				continue
-			}
-			first[k] = t
+		if err := p.compile(c); err != nil {
+			return err
 		}
-		ex, err := p.compile(c, neg)
-		if err != nil {
-			return false, err
-		}
-		exact = exact && ex
 	}
-	return exact, nil
+	return nil
 }
 
-// term plans the look-up of a term by its characters and pairs (see eachGram).
+// term plans the look-up of a term by its characters and pairs.
 func (p *plan) term(t *query.Term) (*termPlan, error) {
 	if tp := p.terms[t]; tp != nil {
 		return tp, nil
 	}
-	form := []rune(fold.String(t.Text))
-	runs := fold.Runs(form)
-	if len(runs) == 0 {
+	tp := &termPlan{exact: true}
+	switch t.Field {
+	case "title":
+		tp.fields = []string{fTitle}
+	case "reporter":
+		tp.fields = []string{fReporter}
+	case "photographer":
+		tp.fields = []string{fPhotographer}
+	case "newspaper":
+		tp.fields = []string{fNewspaper}
+	case "page", "source":
+		// Keywords, matched whole: the page number, a facet's source name.
+		tp.fields, tp.grams = []string{map[string]string{"page": fPage, "source": fSource}[t.Field]}, []string{t.Text}
+		p.terms[t] = tp
+		return tp, nil
+	default:
+		tp.fields, tp.boost = []string{fTitle, fBody}, true
+	}
+	form := fold.String(t.Text)
+	grams, exact := gramTerms(form)
+	if len(grams) == 0 {
 		return nil, &SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("%q has no letters or digits to search for", t.Text),
 			Zh: fmt.Sprintf("“%s”里没有可搜索的文字或数字", t.Text)}
 	}
-	p.needles[t] = []byte(string(form))
-	tp := &termPlan{slot: -1}
-	// Every distinct pair, not just enough to cover the term: each extra
-	// pair is a cheap look-up, and it removes candidates that would
-	// otherwise each be checked against their whole text.
-	seen := map[[2]rune]bool{}
-	for _, r := range runs {
-		if len(r) == 1 {
-			if g := [2]rune{r[0], 0}; !seen[g] {
-				seen[g] = true
-				tp.grams = append(tp.grams, g)
-			}
-		}
-		for i := 0; i+1 < len(r); i++ {
-			if g := [2]rune{r[i], r[i+1]}; !seen[g] {
-				seen[g] = true
-				tp.grams = append(tp.grams, g)
-			}
-		}
-	}
-	if len(tp.grams) > maxGrams {
-		spread := make([][2]rune, 0, maxGrams)
-		for i := 0; i < maxGrams; i++ {
-			spread = append(spread, tp.grams[i*(len(tp.grams)-1)/(maxGrams-1)])
-		}
-		tp.grams = spread
-	}
-	tp.exact = len(runs) == 1 && len(form) <= 2 && len(runs[0]) == len(form)
-	switch t.Field {
-	case "title":
-		tp.fields = []int{fTitle}
-	case "reporter":
-		tp.fields = []int{fRep}
-	default:
-		tp.fields, tp.boost = []int{fTitle, fBody}, true
-	}
+	p.needles[t] = []byte(form)
+	tp.grams, tp.exact = grams, exact
 	p.terms[t] = tp
 	return tp, nil
+}
+
+// bleveQuery compiles n. Where the index cannot answer n exactly, the query
+// matches a superset of it, to be checked against the text: a term's pairs,
+// and nothing excluded by a NOT of an inexact term.
+func (p *plan) bleveQuery(n query.Node) bq.Query {
+	switch n := n.(type) {
+	case *query.Term:
+		return p.termQuery(n)
+	case *query.DateRange:
+		return dateQuery(n)
+	case *query.Not:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bleve.NewMatchAllQuery())
+		if p.exactNode(n.X) {
+			b.AddMustNot(p.bleveQuery(n.X))
+		}
+		return b
+	case *query.And:
+		b := bleve.NewBooleanQuery()
+		for _, c := range distinct(n.Xs) {
+			if not, ok := c.(*query.Not); ok {
+				if p.exactNode(not.X) {
+					b.AddMustNot(p.bleveQuery(not.X))
+				}
+				continue
+			}
+			b.AddMust(p.bleveQuery(c))
+		}
+		if b.Must == nil {
+			b.AddMust(bleve.NewMatchAllQuery())
+		}
+		return b
+	case *query.Or:
+		var qs []bq.Query
+		for _, c := range distinct(n.Xs) {
+			qs = append(qs, p.bleveQuery(c))
+		}
+		return bleve.NewDisjunctionQuery(qs...)
+	}
+	return bleve.NewMatchAllQuery()
+}
+
+// distinct leaves out a term repeated beside itself (疫 疫 疫 …): it asks
+// no more than the first, and a pasted or runaway query stays cheap.
+func distinct(xs []query.Node) []query.Node {
+	seen := map[query.Term]bool{}
+	out := make([]query.Node, 0, len(xs))
+	for _, c := range xs {
+		if t, ok := c.(*query.Term); ok {
+			k := *t
+			k.Pos = 0
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// termQuery finds a term in each of its fields, the headline boosted.
+func (p *plan) termQuery(t *query.Term) bq.Query {
+	tp := p.terms[t]
+	var per []bq.Query
+	for _, f := range tp.fields {
+		var q bq.Query
+		if len(tp.grams) == 1 {
+			tq := bleve.NewTermQuery(tp.grams[0])
+			tq.SetField(f)
+			q = tq
+		} else {
+			c := bleve.NewConjunctionQuery()
+			for _, g := range tp.grams {
+				tq := bleve.NewTermQuery(g)
+				tq.SetField(f)
+				c.AddQuery(tq)
+			}
+			q = c
+		}
+		if tp.boost && f == fTitle {
+			q.(bq.BoostableQuery).SetBoost(titleBoost)
+		}
+		per = append(per, q)
+	}
+	if len(per) == 1 {
+		return per[0]
+	}
+	return bleve.NewDisjunctionQuery(per...)
+}
+
+// dateQuery matches articles whose date or whose page's date is in the range.
+func dateQuery(r *query.DateRange) bq.Query {
+	from, _ := dayTime(max(r.From, 17000101))
+	to, _ := dayTime(min(r.To, 22001231))
+	to = to.Add(24*time.Hour - time.Nanosecond)
+	yes := true
+	var qs []bq.Query
+	for _, f := range []string{fDate, fPublished} {
+		q := bleve.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+		q.SetField(f)
+		qs = append(qs, q)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// exactNode reports whether the index answers n exactly.
+func (p *plan) exactNode(n query.Node) bool {
+	switch n := n.(type) {
+	case *query.Term:
+		return p.terms[n].exact
+	case *query.Not:
+		return p.exactNode(n.X)
+	case *query.And:
+		return !slices.ContainsFunc(n.Xs, func(c query.Node) bool { return !p.exactNode(c) })
+	case *query.Or:
+		return !slices.ContainsFunc(n.Xs, func(c query.Node) bool { return !p.exactNode(c) })
+	}
+	return true
 }
 
 // match reports whether an article's text satisfies the query exactly.
@@ -181,32 +258,20 @@ func (p *plan) match(n query.Node, t *docText) bool {
 	case *query.Term:
 		s := p.needles[n]
 		switch n.Field {
+		case "":
+			return bytes.Contains(t.Title, s) || bytes.Contains(t.Body, s)
 		case "title":
 			return bytes.Contains(t.Title, s)
-		case "reporter":
-			return bytes.Contains(t.Reporter, s)
 		}
-		return bytes.Contains(t.Title, s) || bytes.Contains(t.Body, s)
-	case *query.DateRange:
-		return n.From <= t.Date && t.Date <= n.To
+		return true // fields the index answers exactly
 	case *query.Not:
 		return !p.match(n.X, t)
 	case *query.And:
-		for _, c := range n.Xs {
-			if !p.match(c, t) {
-				return false
-			}
-		}
-		return true
+		return !slices.ContainsFunc(n.Xs, func(c query.Node) bool { return !p.match(c, t) })
 	case *query.Or:
-		for _, c := range n.Xs {
-			if p.match(c, t) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(n.Xs, func(c query.Node) bool { return p.match(c, t) })
 	}
-	return n == nil
+	return true
 }
 
 // withFilters adds the search options' filters to a parsed query.
@@ -217,6 +282,9 @@ func withFilters(root query.Node, opt SearchOptions) (query.Node, error) {
 	}
 	if opt.Reporter != "" {
 		xs = append(xs, &query.Term{Field: "reporter", Text: opt.Reporter})
+	}
+	if opt.Source != "" {
+		xs = append(xs, &query.Term{Field: "source", Text: opt.Source})
 	}
 	if opt.From != "" || opt.To != "" {
 		r := &query.DateRange{From: 0, To: 99991231}
@@ -247,17 +315,18 @@ func withFilters(root query.Node, opt SearchOptions) (query.Node, error) {
 
 // Search finds the articles that match q, best first (or by date), one page
 // of them with snippets and highlights. A query that cannot be parsed gives a
-// *SyntaxError. An empty query lists every article.
+// *SyntaxError. An empty query lists every article, newest first.
 func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Results, error) {
 	start := time.Now()
 	if l.isClosed() {
 		return nil, ErrClosed
 	}
-	root, err := query.Parse(q)
+	parsed, err := query.Parse(q)
 	if err != nil {
 		return nil, err
 	}
-	if root, err = withFilters(root, opt); err != nil {
+	root, err := withFilters(parsed, opt)
+	if err != nil {
 		return nil, err
 	}
 	p, err := newPlan(root)
@@ -273,26 +342,29 @@ func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Res
 	}
 	opt.Limit = min(opt.Limit, maxPage)
 	opt.Offset = min(max(opt.Offset, 0), maxPage)
-	// Held through the hits too: the segments and docs files read stay
-	// mapped until the search is done (see setSegments and closeStore).
+	if root == nil && opt.Sort == ByRelevance {
+		opt.Sort = NewestFirst
+	}
+	// Held through the hits too: the index and the docs files read stay
+	// open until the search is done (see reopen and closeStore).
 	l.idxMu.RLock()
 	defer l.idxMu.RUnlock()
 	if l.isClosed() {
 		return nil, ErrClosed
 	}
-	ids, total, err := l.run(ctx, p, opt)
+	if l.eng == nil {
+		return nil, errors.New("the index is not open; open the library again")
+	}
+	res, err := l.run(ctx, p, opt)
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Query: q, Total: total, Hits: make([]Hit, 0, len(ids))}
-	terms := highlightTerms(p)
-	for _, h := range ids {
-		hit, err := l.hit(h, terms)
-		if err != nil {
-			continue // a docs file damaged since the index was written; Open will notice
+	if opt.From != "" || opt.To != "" {
+		if res.Undated, err = l.undated(ctx, parsed, opt); err != nil {
+			return nil, err
 		}
-		res.Hits = append(res.Hits, hit)
 	}
+	res.Query = q
 	res.Took = time.Since(start)
 	return res, nil
 }
@@ -300,574 +372,214 @@ func (l *Library) Search(ctx context.Context, q string, opt SearchOptions) (*Res
 // maxPage bounds Limit and Offset, so that their sum cannot overflow.
 const maxPage = 1 << 30
 
-// run finds one page of matches and their total. The caller holds idxMu.
-func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) ([]match, int, error) {
-	if p.root == nil {
-		return l.listAll(opt)
+// run finds one page of matches, their total and facets. The caller holds idxMu.
+func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) (*Results, error) {
+	bqry := p.bleveQuery(p.root)
+	if !p.exact {
+		var err error
+		if bqry, err = l.checked(ctx, p, bqry); err != nil {
+			return nil, err
+		}
 	}
-	segs := l.segs
-	p.setIDF(segs, l.liveDocs)
-	var cs []cand
-	var tfs []uint32 // per candidate, the counts of the inexact scored terms, nFields each
-	var df []int     // per inexact scored term and field, the articles that have it
-	slots := p.slots
-	df = make([]int, slots*nFields)
-	// A query of one inexact term matches where that term is found: no
-	// second look at the text.
-	_, single := p.root.(*query.Term)
-	single = single && slots == 1
+	// One hit more on each side of the page, to see ties across its edges.
+	lead := min(opt.Offset, 1)
+	req := bleve.NewSearchRequestOptions(bqry, opt.Limit+1+lead, opt.Offset-lead, false)
+	req.SortBy(sortOrder(opt.Sort, false))
+	if opt.Facets {
+		addFacets(req)
+	}
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Sort == ByRelevance && tiedAtEdge(sr.Hits, lead, opt.Limit) {
+		// Equal scores across the page's edge: only Bleve's sort by date
+		// can tell which of them belong on this page.
+		req.Facets = nil
+		req.SortBy(sortOrder(opt.Sort, true))
+		facets := sr.Facets
+		if sr, err = l.search(ctx, req); err != nil {
+			return nil, err
+		}
+		sr.Facets = facets
+	}
+	res := &Results{Total: int(sr.Total), Hits: make([]Hit, 0, min(len(sr.Hits), opt.Limit))}
+	terms := highlightTerms(p)
+	for _, h := range sr.Hits[min(lead, len(sr.Hits)):min(lead+opt.Limit, len(sr.Hits))] {
+		hit, err := l.hit(h.ID, h.Score, terms)
+		if err != nil {
+			continue // a docs file damaged since the index was written; Open will notice
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	if opt.Sort == ByRelevance {
+		// Ties newest first (Bleve breaks them by index order).
+		slices.SortStableFunc(res.Hits, func(a, b Hit) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			return cmp.Compare(dayOf(b.Date), dayOf(a.Date))
+		})
+	}
+	if opt.Facets {
+		res.Facets = facetsOf(sr)
+	}
+	return res, nil
+}
+
+// search runs a Bleve search, turning a panic of a damaged index into an error.
+func (l *Library) search(ctx context.Context, req *bleve.SearchRequest) (sr *bleve.SearchResult, err error) {
+	defer recoverInto(&err)
+	return l.eng.search(ctx, req)
+}
+
+// sortOrder is Bleve's sort for a result order; exact adds the date to the
+// score, to order equal scores newest first.
+func sortOrder(s Sort, exact bool) []string {
+	switch s {
+	case NewestFirst:
+		return []string{"-" + fSortDate, "-_score"}
+	case OldestFirst:
+		return []string{fSortDate, "-_score"}
+	}
+	if exact {
+		return []string{"-_score", "-" + fSortDate}
+	}
+	return []string{"-_score"}
+}
+
+// tiedAtEdge reports a score shared by a hit on the page and one beyond
+// either of its edges (hits holds lead hits before the page and one after):
+// then only the hits' dates can say which belong on the page.
+func tiedAtEdge(hits search.DocumentMatchCollection, lead, limit int) bool {
+	if lead > 0 && len(hits) > lead && hits[lead-1].Score == hits[lead].Score {
+		return true
+	}
+	last := lead + limit - 1
+	return len(hits) > last+1 && hits[last].Score == hits[last+1].Score
+}
+
+// checked returns the query without the candidates of q that fail the
+// check against their text. The caller holds idxMu.
+func (l *Library) checked(ctx context.Context, p *plan, q bq.Query) (bq.Query, error) {
+	var wrong []string
 	var buf []byte
-	evals := make([]*segEval, len(segs))
-	for si, s := range segs {
-		e := &segEval{s: s, p: p, hits: map[*termPlan]*termHits{}}
-		evals[si] = e
-		set := e.eval(p.root)
-		each := func(d uint32) {
-			if s.isDead(d) {
-				return
-			}
-			if !p.exact || slots > 0 {
-				t, err := l.textOf(s, d, &buf)
-				if err != nil {
-					return // a docs file damaged since the index was written; Open will notice
-				}
-				// Each inexact term's count in the short fields, and whether
-				// the body has it at all: reading the body only up to its first
-				// match; the count there comes from the postings (see score).
-				k, any := len(tfs), false
-				for _, term := range p.scored {
-					tp := p.terms[term]
-					if tp.slot < 0 {
-						continue
-					}
-					needle := p.needles[term]
-					for _, f := range tp.fields {
-						var n uint32
-						if f == fBody {
-							if bytes.Contains(t.Body, needle) {
-								n = 1
-							}
-						} else {
-							n = uint32(bytes.Count(t.field(f), needle))
-						}
-						tfs = append(tfs, n)
-						any = any || n > 0
-					}
-					for range nFields - len(tp.fields) {
-						tfs = append(tfs, 0)
-					}
-				}
-				if !p.exact && !(single && any) && (single || !p.match(p.root, &t)) {
-					tfs = tfs[:k]
-					return
-				}
-				for i, n := range tfs[k:] {
-					if n > 0 {
-						df[i]++
-					}
-				}
-			}
-			cs = append(cs, cand{seg: int32(si), doc: d, date: int32(s.date(d))})
+	for from := 0; ; {
+		req := bleve.NewSearchRequestOptions(q, 10000, from, false)
+		req.Score = "none"
+		sr, err := l.search(ctx, req)
+		if err != nil {
+			return nil, err
 		}
-		if set.all {
-			cs = slices.Grow(cs, int(s.n))
-			for d := uint32(0); d < s.n; d++ {
-				if d%1024 == 0 && ctx.Err() != nil {
-					return nil, 0, ctx.Err()
-				}
-				each(d)
+		for i, h := range sr.Hits {
+			if i%256 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
 			}
-		} else {
-			cs = slices.Grow(cs, len(set.docs))
-			for i, d := range set.docs {
-				if i%1024 == 0 && ctx.Err() != nil {
-					return nil, 0, ctx.Err()
-				}
-				each(d)
+			t, err := l.textOf(h.ID, &buf)
+			if err != nil || !p.match(p.root, &t) {
+				wrong = append(wrong, h.ID)
 			}
 		}
-	}
-	for _, t := range p.scored {
-		if tp := p.terms[t]; tp.slot >= 0 {
-			for i, f := range tp.fields { // df and the counts are by place in tp.fields
-				tp.idf[f] = idf(l.liveDocs, df[tp.slot*nFields+i])
-			}
+		from += len(sr.Hits)
+		if len(sr.Hits) == 0 || uint64(from) >= sr.Total {
+			break
 		}
 	}
-	// The candidates of each segment are in article order, so each term's
-	// postings are walked once, in step (see segEval.score).
-	for i := range cs {
-		var own []uint32
-		if slots > 0 {
-			own = tfs[i*slots*nFields : (i+1)*slots*nFields]
-		}
-		cs[i].score = evals[cs[i].seg].score(cs[i].doc, own, l.avgLen)
+	if len(wrong) == 0 {
+		return q, nil
 	}
-	total := len(cs)
-	cs = top(cs, segs, opt.Offset+opt.Limit, opt.Sort)
-	var ms []match
-	for i := opt.Offset; i < len(cs) && i < opt.Offset+opt.Limit; i++ {
-		c := cs[i]
-		r := segs[c.seg].rangeOf(c.doc)
-		ms = append(ms, match{id: docID(r.src, int(r.first+c.doc-r.start)), score: c.score, date: int(c.date)})
-	}
-	return ms, total, nil
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddMustNot(bleve.NewDocIDQuery(wrong))
+	return b, nil
 }
 
-// setIDF computes each exact term's inverse document frequency from the
-// article counts of its postings in all segments.
-func (p *plan) setIDF(segs []*segment, n int) {
-	for _, t := range p.scored {
-		tp := p.terms[t]
-		if !tp.exact {
-			continue
-		}
-		for _, f := range tp.fields {
-			df := 0
-			for _, s := range segs {
-				c, _ := s.lookup(gramKey(f, tp.grams[0][0], tp.grams[0][1]))
-				df += int(c)
-			}
-			tp.idf[f] = idf(n, df)
-		}
-	}
-}
-
-func idf(n, df int) float64 {
-	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-}
-
-func bm25(idf float64, tf uint32, length, avg float64) float64 {
-	if tf == 0 {
-		return 0
-	}
-	x := float64(tf)
-	return idf * x * (bm25K1 + 1) / (x + bm25K1*(1-bm25B+bm25B*length/avg))
-}
-
-// textOf reads the search forms of a segment's article.
-func (l *Library) textOf(s *segment, d uint32, buf *[]byte) (docText, error) {
-	r := s.rangeOf(d)
-	if r == nil {
+// textOf reads the search forms of an article.
+func (l *Library) textOf(id string, buf *[]byte) (docText, error) {
+	srcID, i, ok := splitID(id)
+	if !ok {
 		return docText{}, ErrNotFound
 	}
-	st, err := l.store(r.src)
+	st, err := l.store(srcID)
 	if err != nil {
 		return docText{}, err
 	}
-	t, b, err := st.read(int(r.first+d-r.start), *buf, nil)
+	t, b, err := st.read(i, *buf, nil)
 	*buf = b
 	return t, err
 }
 
-func (t *docText) field(f int) []byte {
-	switch f {
-	case fTitle:
-		return t.Title
-	case fBody:
-		return t.Body
+// undated counts the matches of the query without its date filter that
+// have no full date, which the filter left out.
+func (l *Library) undated(ctx context.Context, parsed query.Node, opt SearchOptions) (int, error) {
+	opt.From, opt.To = "", ""
+	root, err := withFilters(parsed, opt)
+	if err != nil {
+		return 0, err
 	}
-	return t.Reporter
+	p, err := newPlan(root)
+	if err != nil {
+		return 0, err
+	}
+	q := p.bleveQuery(p.root)
+	if !p.exact {
+		if q, err = l.checked(ctx, p, q); err != nil {
+			return 0, err
+		}
+	}
+	nd := bleve.NewTermQuery("1")
+	nd.SetField(fNoDate)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, nd), 0, 0, false)
+	req.Score = "none"
+	sr, err := l.search(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return int(sr.Total), nil
 }
 
-// docSet is a sorted list of a segment's articles, or all of them.
-type docSet struct {
-	all  bool
-	docs []uint32
+// The facets' sizes: the top reporters and sources, and every month.
+const (
+	facetTop    = 10
+	facetMonths = 1 << 20
+)
+
+func addFacets(req *bleve.SearchRequest) {
+	// Asked for more than shown: with several shards each sends its own top
+	// values, and the alias adds them up.
+	req.AddFacet(fName, bleve.NewFacetRequest(fName, 5*facetTop))
+	req.AddFacet(fSource, bleve.NewFacetRequest(fSource, 5*facetTop))
+	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, facetMonths))
 }
 
-// termHits is what a segment's postings say of one term.
-type termHits struct {
-	docs  []uint32          // the candidates: every article with all the term's grams in a field
-	field [nFields][]uint32 // exact terms: the articles with the term in each field
-	tf    [nFields][]uint32 // and its count in each
-	at    [nFields]int      // where scoring has got to in field (see score)
-}
-
-// segEval evaluates a query over one segment.
-type segEval struct {
-	s    *segment
-	p    *plan
-	hits map[*termPlan]*termHits
-}
-
-func (e *segEval) eval(n query.Node) docSet {
-	switch n := n.(type) {
-	case *query.Term:
-		return docSet{docs: e.term(n).docs}
-	case *query.DateRange:
-		var out []uint32
-		for d := uint32(0); d < e.s.n; d++ {
-			if date := e.s.date(d); n.From <= date && date <= n.To {
-				out = append(out, d)
+func facetsOf(sr *bleve.SearchResult) *Facets {
+	f := &Facets{Reporter: []FacetCount{}, Month: []MonthCount{}, Source: []FacetCount{}}
+	top := func(name string) []FacetCount {
+		out := []FacetCount{}
+		if r := sr.Facets[name]; r != nil && r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				out = append(out, FacetCount{Name: t.Term, Count: t.Count})
 			}
 		}
-		return docSet{docs: out}
-	case *query.Not:
-		if !e.exact(n.X) {
-			return docSet{all: true}
-		}
-		return minus(docSet{all: true}, e.eval(n.X), e.s.n)
-	case *query.And:
-		acc := docSet{all: true}
-		for _, c := range n.Xs {
-			if not, ok := c.(*query.Not); ok {
-				if e.exact(not.X) {
-					acc = minus(acc, e.eval(not.X), e.s.n)
-				}
-				continue
+		slices.SortStableFunc(out, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return cmp.Compare(b.Count, a.Count)
 			}
-			acc = intersect(acc, e.eval(c))
-			if !acc.all && len(acc.docs) == 0 {
-				break
-			}
-		}
-		return acc
-	case *query.Or:
-		var acc docSet
-		for _, c := range n.Xs {
-			x := e.eval(c)
-			if x.all {
-				return x
-			}
-			acc.docs = union(acc.docs, x.docs)
-		}
-		return acc
-	}
-	return docSet{}
-}
-
-func (e *segEval) exact(n query.Node) bool {
-	switch n := n.(type) {
-	case *query.Term:
-		return e.p.terms[n].exact
-	case *query.DateRange:
-		return true
-	case *query.Not:
-		return e.exact(n.X)
-	case *query.And:
-		for _, c := range n.Xs {
-			if !e.exact(c) {
-				return false
-			}
-		}
-		return true
-	case *query.Or:
-		for _, c := range n.Xs {
-			if !e.exact(c) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// term looks a term up in the segment's postings, once per query.
-func (e *segEval) term(t *query.Term) *termHits {
-	tp := e.p.terms[t]
-	if h := e.hits[tp]; h != nil {
-		return h
-	}
-	h := &termHits{}
-	for _, f := range tp.fields {
-		var docs []uint32
-		if tp.exact {
-			g := tp.grams[0]
-			_, post := e.s.lookup(gramKey(f, g[0], g[1]))
-			docs = e.s.decode(post, nil, &h.tf[f])
-			h.field[f] = docs
-		} else {
-			docs, h.tf[f] = e.all(f, tp.grams)
-			h.field[f] = docs
-		}
-		h.docs = union(h.docs, docs)
-	}
-	e.hits[tp] = h
-	return h
-}
-
-// all returns the articles whose field f has every one of grams.
-func (e *segEval) all(f int, grams [][2]rune) (docs, tfs []uint32) {
-	type list struct {
-		df   uint32
-		post []byte
-	}
-	lists := make([]list, len(grams))
-	for i, g := range grams {
-		df, post := e.s.lookup(gramKey(f, g[0], g[1]))
-		if df == 0 {
-			return nil, nil
-		}
-		lists[i] = list{df, post}
-	}
-	slices.SortFunc(lists, func(a, b list) int { return cmp.Compare(a.df, b.df) })
-	acc := e.s.decode(lists[0].post, nil, &tfs)
-	var next, ntf []uint32
-	for _, x := range lists[1:] {
-		if len(acc) == 0 {
-			break
-		}
-		ntf = ntf[:0]
-		next = e.s.decode(x.post, next[:0], &ntf)
-		acc, tfs = intersectMin(acc, tfs, next, ntf)
-	}
-	return acc, tfs
-}
-
-// intersectMin keeps in a (sorted) what is also in b (sorted), in place, and
-// in atf the lesser of the two counts; without counts (atf nil) only the articles.
-func intersectMin(a, atf, b, btf []uint32) ([]uint32, []uint32) {
-	out, otf := a[:0], atf[:0]
-	counts := atf != nil
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			if counts {
-				otf = append(otf, min(atf[i], btf[j]))
-			}
-			i++
-			j++
-		}
-	}
-	return out, otf
-}
-
-// score is the BM25 score of article d for the plan's scored terms; own
-// holds the counts of the inexact ones, read from the text. Calls must come
-// in increasing d: each exact term's postings are walked with a cursor.
-func (e *segEval) score(d uint32, own []uint32, avg [nFields]float64) float64 {
-	score := 0.0
-	for _, t := range e.p.scored {
-		tp := e.p.terms[t]
-		var tf [nFields]uint32
-		h := e.term(t)
-		for _, f := range tp.fields {
-			docs, k := h.field[f], h.at[f]
-			for k < len(docs) && docs[k] < d {
-				k++
-			}
-			h.at[f] = k
-			if k < len(docs) && docs[k] == d {
-				tf[f] = h.tf[f][k]
-			}
-		}
-		if !tp.exact {
-			// What the text said: a count for the short fields, whether
-			// the body has the term at all (then the count is the least
-			// count of its pairs, from the postings: an upper bound).
-			k := tp.slot * nFields
-			for i, f := range tp.fields {
-				if own == nil || own[k+i] == 0 {
-					tf[f] = 0
-				} else if f != fBody {
-					tf[f] = own[k+i]
-				}
-			}
-		}
-		for _, f := range tp.fields {
-			score += bm25(tp.idf[f], tf[f], e.s.length(d, f), avg[f])
-		}
-		if tp.boost && tf[fTitle] > 0 {
-			score += titleBoost
-		}
-	}
-	return score
-}
-
-func intersect(a, b docSet) docSet {
-	switch {
-	case a.all:
-		return b
-	case b.all:
-		return a
-	}
-	docs, _ := intersectMin(append([]uint32(nil), a.docs...), nil, b.docs, nil)
-	return docSet{docs: docs}
-}
-
-func union(a, b []uint32) []uint32 {
-	if len(a) == 0 {
-		return b
-	}
-	if len(b) == 0 {
-		return a
-	}
-	out := make([]uint32, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			out = append(out, a[i])
-			i++
-		case a[i] > b[j]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
-}
-
-// minus is a without b, over a segment of n articles.
-func minus(a, b docSet, n uint32) docSet {
-	if b.all {
-		return docSet{}
-	}
-	var out []uint32
-	j := 0
-	emit := func(d uint32) {
-		for j < len(b.docs) && b.docs[j] < d {
-			j++
-		}
-		if j < len(b.docs) && b.docs[j] == d {
-			return
-		}
-		out = append(out, d)
-	}
-	if a.all {
-		for d := uint32(0); d < n; d++ {
-			emit(d)
-		}
-	} else {
-		for _, d := range a.docs {
-			emit(d)
-		}
-	}
-	return docSet{docs: out}
-}
-
-// match is one article of a page of results.
-type match struct {
-	id    string
-	score float64
-	date  int
-}
-
-// cand is an article that matched, while the matches are ranked: small and
-// without pointers, since a common character matches most of a library.
-type cand struct {
-	score float64
-	date  int32
-	doc   uint32
-	seg   int32
-}
-
-// better orders matches: by date first when asked, else by score; ties
-// newest first, then in index order.
-func better(a, b *cand, by Sort) bool {
-	switch by {
-	case NewestFirst:
-		if a.date != b.date {
-			return a.date > b.date
-		}
-	case OldestFirst:
-		if a.date != b.date {
-			return a.date < b.date
-		}
-	}
-	if a.score != b.score {
-		return a.score > b.score
-	}
-	if a.date != b.date {
-		return a.date > b.date
-	}
-	if a.seg != b.seg {
-		return a.seg < b.seg
-	}
-	return a.doc < b.doc
-}
-
-// top returns the best k candidates in order, without sorting the rest.
-func top(cs []cand, segs []*segment, k int, by Sort) []cand {
-	if k >= len(cs) || k > 64 { // inserting into the best k costs n*k: past a few pages, sort all
-		slices.SortFunc(cs, func(a, b cand) int {
-			if better(&a, &b, by) {
-				return -1
-			}
-			if better(&b, &a, by) {
-				return 1
-			}
-			return 0
+			return cmp.Compare(a.Name, b.Name)
 		})
-		return cs[:min(k, len(cs))]
+		return out[:min(len(out), facetTop)]
 	}
-	best := make([]cand, 0, k+1)
-	for i := range cs {
-		c := &cs[i]
-		if len(best) == k && !better(c, &best[k-1], by) {
-			continue
+	f.Reporter, f.Source = top(fName), top(fSource)
+	if r := sr.Facets[fMonth]; r != nil && r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			f.Month = append(f.Month, MonthCount{Month: t.Term, Count: t.Count})
 		}
-		at := sort.Search(len(best), func(j int) bool { return better(c, &best[j], by) })
-		best = append(best, cand{})
-		copy(best[at+1:], best[at:])
-		best[at] = *c
-		if len(best) > k {
-			best = best[:k]
-		}
+		sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Month < f.Month[j].Month })
 	}
-	return best
+	return f
 }
 
-// listAll answers the empty query, every article by date, from a list kept
-// in memory and rebuilt when the library changes: no index look-up needed.
-func (l *Library) listAll(opt SearchOptions) ([]match, int, error) {
-	list := l.listing()
-	n := len(list)
-	var ms []match
-	for k := opt.Offset; k < n && len(ms) < opt.Limit; k++ {
-		e := list[k]
-		if opt.Sort == OldestFirst {
-			e = list[n-1-k]
-		}
-		ms = append(ms, match{id: docID(e.src, int(e.i)), date: int(e.date)})
-	}
-	return ms, n, nil
-}
-
-// listed is one article in the date-ordered list of the whole library.
-type listed struct {
-	src  string
-	i    int32
-	date int32
-}
-
-// listing returns every article, newest first.
-func (l *Library) listing() []listed {
-	l.mu.RLock()
-	list, ok := l.list, l.listOK
-	l.mu.RUnlock()
-	if ok {
-		return list
-	}
-	list = nil // the stale list is not a start: appending to it listed every article again
-	for _, src := range l.Sources() {
-		s, err := l.store(src.ID)
-		if err != nil {
-			continue
-		}
-		for i := 0; i < s.n; i++ {
-			list = append(list, listed{src: src.ID, i: int32(i), date: int32(s.date(i))})
-		}
-	}
-	slices.SortStableFunc(list, func(a, b listed) int { return cmp.Compare(b.date, a.date) })
-	l.mu.Lock()
-	l.list, l.listOK = list, true
-	l.mu.Unlock()
-	return list
-}
-
-func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
+func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 	var t docText
 	// The snippet needs the body only a little past its first match.
 	part := func(t *docText) int {
@@ -877,15 +589,17 @@ func (l *Library) hit(h match, terms []hlTerm) (Hit, error) {
 		}
 		return n + 4*snippetWidth
 	}
-	d, src, err := l.stored(h.id, &t, part)
+	d, src, err := l.stored(id, &t, part)
 	if err != nil {
 		return Hit{}, err
 	}
 	_, title := spansFor(&Doc{Title: d.Title}, terms)
 	snip, snipSpans := snippetFor(d.Body, t.Body, terms, snippetWidth)
 	return Hit{
-		ID: h.id, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
-		Reporter: d.Reporter, Kind: d.Kind, Source: src.Name, SourceID: src.ID, Score: h.score,
+		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
+		Reporter: d.Reporter, Kind: d.Kind, Source: src.Name, SourceID: src.ID, Score: score,
 		Snippet: snip, SnippetHighlights: snipSpans,
+		Photographer: d.Photographer, Published: d.Published, Page: atoi(d.Page), Section: d.Section,
+		Newspaper: newspaperOf(src, d), OCR: d.OCR,
 	}, nil
 }

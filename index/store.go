@@ -33,7 +33,7 @@ import (
 // displayed text is rebuilt from the search form, which it mostly equals.
 // Plain search forms beside the article (BSD2) made docs/ 1.5x the text;
 // LZ4 search forms beside a zstd article (BSD3), 1.4x.
-const storeMagic = "BSD4"
+const storeMagic = "BSD5"
 
 const (
 	bodyDiff = 0
@@ -41,8 +41,9 @@ const (
 )
 
 // storedDoc is the displayed article as kept in a docs file: its fields as
-// uvarint-length-prefixed strings in this order, then TitleDerived as one
-// byte. Not JSON: decoding JSON was a third of the time of a search.
+// uvarint-length-prefixed strings in this order, then the flags as one byte
+// (1 TitleDerived, 2 OCR). Not JSON: decoding JSON was a third of the time
+// of a search.
 type storedDoc struct {
 	Title        string
 	Date         string
@@ -50,12 +51,21 @@ type storedDoc struct {
 	Photographer string
 	Kind         string
 	Source       string // the publication named by a .jsonl record
-	Body         string // the paragraphs joined by "\n"
+	Published    string // the page's date, like Date
+	Page         string // the page number, "" when unknown
+	Section      string
+	Newspaper    string // from the masthead
+	Contributors string // one a line
+	Place        string
+	Agency       string
+	Body         string // the paragraphs joined by "\n", kept after the rest as a fold.Diff (see add)
 	TitleDerived bool
+	OCR          bool
 }
 
 func (d *storedDoc) fields() []*string {
-	return []*string{&d.Title, &d.Date, &d.Reporter, &d.Photographer, &d.Kind, &d.Source, &d.Body}
+	return []*string{&d.Title, &d.Date, &d.Reporter, &d.Photographer, &d.Kind, &d.Source,
+		&d.Published, &d.Page, &d.Section, &d.Newspaper, &d.Contributors, &d.Place, &d.Agency, &d.Body}
 }
 
 func (d *storedDoc) marshal(b []byte) []byte {
@@ -63,10 +73,14 @@ func (d *storedDoc) marshal(b []byte) []byte {
 		b = binary.AppendUvarint(b, uint64(len(*f)))
 		b = append(b, *f...)
 	}
+	var flags byte
 	if d.TitleDerived {
-		return append(b, 1)
+		flags |= 1
 	}
-	return append(b, 0)
+	if d.OCR {
+		flags |= 2
+	}
+	return append(b, flags)
 }
 
 // unmarshal reads what marshal wrote and returns what follows it.
@@ -82,7 +96,7 @@ func (d *storedDoc) unmarshal(b []byte) ([]byte, error) {
 	if len(b) < 1 {
 		return nil, errBadStore
 	}
-	d.TitleDerived = b[0] == 1
+	d.TitleDerived, d.OCR = b[0]&1 != 0, b[0]&2 != 0
 	return b[1:], nil
 }
 
@@ -363,3 +377,31 @@ func (r *storeReader) readPart(i int, buf []byte, d *storedDoc, part func(t *doc
 // length cannot ask for gigabytes: an article is at most maxArticleBytes of
 // body, and folding can make text at most a few times longer (NFKC).
 const maxFormBytes = 64 * maxArticleBytes
+
+// closeStore unmaps a source's docs file once no search or Get is reading
+// it (they hold idxMu); the caller must not hold idxMu or mu.
+func (l *Library) closeStore(id string) {
+	l.idxMu.Lock()
+	defer l.idxMu.Unlock()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if s := l.stores[id]; s != nil {
+		s.close()
+		delete(l.stores, id)
+	}
+}
+
+// removeFiles deletes a source's files and its pending marker.
+func (l *Library) removeFiles(id string) {
+	l.deleteFiles(id)
+	os.Remove(l.pendingPath(id))
+}
+
+// deleteFiles closes and deletes a source's docs file and copy, finished or not.
+func (l *Library) deleteFiles(id string) {
+	// Files first: a search that opens the docs file meanwhile gets no stale copy.
+	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
+		os.Remove(p)
+	}
+	l.closeStore(id)
+}

@@ -131,6 +131,7 @@ type Source struct {
 	Year      int       `json:"year,omitempty"`      // the year given to dates printed without one; 0 = unknown
 	Newspaper string    `json:"newspaper,omitempty"` // the paper's name (报名), set at import or later
 	Articles  int       `json:"articles"`
+	NoYear    int       `json:"no_year,omitempty"` // articles whose date prints no year and got none
 	Bytes     int64     `json:"bytes"`
 	DocsSize  int64     `json:"docs_bytes,omitempty"` // size of its docs file, to notice damage at open
 	Added     time.Time `json:"added"`
@@ -157,6 +158,9 @@ type ImportProgress struct {
 	FilesTotal int
 	Articles   int    // added so far
 	Current    string // file being read
+
+	BytesDone, BytesTotal int64 // of all the files: the bar moves within one big file too
+	Page, Pages           int   // OCR of the current file: page being recognised, of how many; 0 = no OCR
 }
 
 // FileError is one input that could not be imported, and why.

@@ -1,0 +1,215 @@
+package index
+
+// The Bleve index mapping: which fields an article is indexed under, and
+// how. Everything Bleve does not need for a query, sort or facet is off:
+// no _all field, no dynamic fields, no stored fields (the articles live in
+// the docs files), no term vectors (we highlight ourselves), doc values only
+// on the fields that are sorted or counted.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"baosou/index/fold"
+)
+
+// The indexed fields.
+const (
+	fTitle        = "title"        // headline, searched by every plain term
+	fBody         = "body"         // paragraphs, searched by every plain term
+	fReporter     = "reporter"     // reporters and photographer: reporter:
+	fPhotographer = "photographer" // photographer:
+	fNewspaper    = "newspaper"    // the paper's name: newspaper:
+	fName         = "name"         // each reporter's and photographer's name whole: the reporter facet
+	fSource       = "source"       // the source as displayed: its facet and filter
+	fSourceID     = "sid"          // the source's ID: its articles, for a removal or a rollback
+	fMonth        = "month"        // 2020-02, from the article's date else the page's: the month facet
+	fSortDate     = "sd"           // 20200226, 00000226 when the year is unknown: date order
+	fDate         = "date"         // the article's date (year known)
+	fPublished    = "published"    // the page's publication date
+	fMonthDay     = "md"           // 0226 of either date: date:02-26
+	fPage         = "page"         // page:3
+	fNoDate       = "nodate"       // "1" when no full date: what a date filter leaves out
+)
+
+// newMapping is the mapping of a new library's index.
+func newMapping() *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = bindex.BM25Scoring
+	im.DefaultAnalyzer = keyword.Name
+	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
+	if err := im.AddCustomAnalyzer(analyzerName, map[string]interface{}{
+		"type":         custom.Name,
+		"char_filters": []interface{}{foldFilterName},
+		"tokenizer":    gramsName,
+	}); err != nil {
+		panic(err) // the names are ours and registered in init: a typo, caught by every test
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{fTitle, fBody, fReporter, fPhotographer, fNewspaper} {
+		dm.AddFieldMappingsAt(f, textField())
+	}
+	for _, f := range []string{fName, fSource, fMonth, fSortDate} {
+		dm.AddFieldMappingsAt(f, keywordField(true))
+	}
+	for _, f := range []string{fSourceID, fMonthDay, fPage, fNoDate} {
+		dm.AddFieldMappingsAt(f, keywordField(false))
+	}
+	for _, f := range []string{fDate, fPublished} {
+		d := bleve.NewDateTimeFieldMapping()
+		d.Store, d.IncludeInAll, d.DocValues = false, false, false
+		dm.AddFieldMappingsAt(f, d)
+	}
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+	im.DefaultMapping = dm
+	return im
+}
+
+func textField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzerName
+	f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = false, false, false, false
+	return f
+}
+
+func keywordField(docValues bool) *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Store, f.IncludeTermVectors, f.IncludeInAll = false, false, false
+	f.DocValues = docValues
+	return f
+}
+
+// indexDoc is what Bleve indexes of one article: its search forms (the
+// analyzer's fold is then a no-op) and the keys of its filters and facets.
+func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
+	m := map[string]interface{}{
+		fTitle:    string(t.Title),
+		fBody:     string(t.Body),
+		fSourceID: src.ID,
+		fSource:   displaySource(src, d),
+	}
+	if r := strings.TrimSpace(d.Reporter + " " + d.Photographer); r != "" {
+		m[fReporter] = fold.String(r)
+		m[fName] = names(d.Reporter, d.Photographer)
+	}
+	if d.Photographer != "" {
+		m[fPhotographer] = fold.String(d.Photographer)
+	}
+	if n := newspaperOf(src, d); n != "" {
+		m[fNewspaper] = fold.String(n)
+	}
+	if d.Page != "" {
+		m[fPage] = d.Page
+	}
+	date, pub := dayOf(d.Date), dayOf(d.Published)
+	sort := date
+	if sort == 0 {
+		sort = pub
+	}
+	if sort != 0 {
+		m[fSortDate] = sortKey(sort)
+	}
+	var md []string
+	full := false
+	for _, x := range []struct {
+		field string
+		day   int
+	}{{fDate, date}, {fPublished, pub}} {
+		if x.day == 0 {
+			continue
+		}
+		md = append(md, sortKey(x.day)[4:])
+		if tm, ok := dayTime(x.day); ok {
+			m[x.field] = tm
+			full = true
+		}
+	}
+	if len(md) > 0 {
+		m[fMonthDay] = md
+	}
+	if sort >= 10000 {
+		s := sortKey(sort)
+		m[fMonth] = s[:4] + "-" + s[4:6]
+	}
+	if !full {
+		m[fNoDate] = "1"
+	}
+	return m
+}
+
+// displaySource is the source an article shows: the publication a .jsonl
+// record names, else the file's name.
+func displaySource(src Source, d *storedDoc) string {
+	if d.Source != "" {
+		return d.Source
+	}
+	return src.Name
+}
+
+// newspaperOf is the paper an article appeared in: the masthead's name,
+// else the one the user gave its source.
+func newspaperOf(src Source, d *storedDoc) string {
+	if d.Newspaper != "" {
+		return d.Newspaper
+	}
+	return src.Newspaper
+}
+
+// names splits reporter fields into whole names: "张三 李四" has two.
+func names(fields ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range fields {
+		for _, n := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '、' || r == '，' || r == ',' }) {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// dayOf reads a stored date (2020-02-26, or --02-26 with the year unknown)
+// as yyyymmdd, with the year 0 when unknown; 0 for no date.
+func dayOf(s string) int {
+	var y, m, d int
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, _ = strconv.Atoi(s[:4])
+		m, _ = strconv.Atoi(s[5:7])
+		d, _ = strconv.Atoi(s[8:])
+	case len(s) == 7 && s[:2] == "--" && s[4] == '-':
+		m, _ = strconv.Atoi(s[2:4])
+		d, _ = strconv.Atoi(s[5:])
+	default:
+		return 0
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	return y*10000 + m*100 + d
+}
+
+// sortKey writes yyyymmdd with eight digits, so that keys sort as dates.
+func sortKey(day int) string {
+	s := strconv.Itoa(day)
+	return strings.Repeat("0", 8-len(s)) + s
+}
+
+// dayTime is a yyyymmdd with a known year as a time Bleve's datetime fields
+// can hold (they keep nanoseconds since 1970 in an int64: 1678 to 2262).
+func dayTime(day int) (time.Time, bool) {
+	y := day / 10000
+	if y < 1700 || y > 2200 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(day/100%100), day%100, 0, 0, 0, 0, time.UTC), true
+}
