@@ -13,8 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"baosou/index/article"

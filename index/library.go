@@ -499,4 +499,3 @@ func trace(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "trace: "+format+"\n", args...)
 	}
 }
-

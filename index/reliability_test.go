@@ -746,7 +746,7 @@ func relEditIndex(t *testing.T, dir string, edit func(*bleve.Batch)) {
 		t.Fatal(err)
 	}
 }
-func relZero(int64) int64   { return 0 }
+func relZero(int64) int64 { return 0 }
 
 // TestDamagedIndexIsRebuilt damages a closed library's index or docs files
 // the ways a crash, a full disk, a sync tool or an older Baosou do. Opening
