@@ -101,8 +101,9 @@ func TestSeed(t *testing.T) {
 			t.Errorf("article %d reporter = %q, want %q", i+1, a.Reporter, wantReporter)
 		}
 	}
-	if c := pg.Articles[7]; c.Photographer != "郭树勋" || len(c.Paragraphs) != 1 || strings.Contains(c.Body(), "摄") {
-		t.Errorf("caption = %q by %q, want one paragraph by 郭树勋 without the credit line", c.Paragraphs, c.Photographer)
+	// The credit stays in the caption's text, so that a search for 郭树勋 finds it.
+	if c := pg.Articles[7]; c.Photographer != "郭树勋" || len(c.Paragraphs) != 2 || c.Paragraphs[1] != "本报记者郭树勋摄" {
+		t.Errorf("caption = %q by %q, want its text and then the credit line, by 郭树勋", c.Paragraphs, c.Photographer)
 	}
 	checkRepair(t, pg.Articles)
 }
@@ -179,9 +180,9 @@ func TestDocExample(t *testing.T) {
 
 func TestHeadlineBefore(t *testing.T) {
 	pg := mustParse(t, "testdata/before.txt", Options{Name: "2020-03-01.txt"})
-	want := []struct{ title, date, reporter, first string }{
-		{"王家鹏调研房地产行业复工及楼盘销售情况", "2020-02-26", "张三 李四", "本报讯(记者张三李四)２月２６日下午，"},
-		{"王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "王五", "本报讯（通讯员王五）2月28日上午，"},
+	want := []struct{ title, date, reporter, contributor, first string }{
+		{"王家鹏调研房地产行业复工及楼盘销售情况", "2020-02-26", "张三 李四", "", "本报讯(记者张三李四)２月２６日下午，"},
+		{"王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "", "通讯员 王五", "本报讯（通讯员王五）2月28日上午，"},
 	}
 	if len(pg.Articles) != len(want) {
 		t.Fatalf("Parse(before.txt) = %d articles, want %d", len(pg.Articles), len(want))
@@ -192,12 +193,19 @@ func TestHeadlineBefore(t *testing.T) {
 			t.Errorf("article %d = %q %s %q %q, want %q %s %q %q…", i+1, a.Title, a.Date, a.Reporter,
 				prefix(a.Paragraphs[0], 60), w.title, w.date, w.reporter, w.first)
 		}
+		if got := strings.Join(a.Contributors, ","); got != w.contributor {
+			t.Errorf("article %d contributors = %q, want %q", i+1, got, w.contributor)
+		}
+		// 第2版 综合新闻 is the masthead; the date is the file name's.
+		if a.Published.String() != "2020-03-01" || a.Page != 2 || a.Section != "综合新闻" {
+			t.Errorf("article %d published %s page %d section %q, want 2020-03-01, 2, 综合新闻", i+1, a.Published, a.Page, a.Section)
+		}
 	}
 	if n := len(pg.Articles[0].Paragraphs); n != 2 {
 		t.Errorf("article 1 has %d paragraphs, want 2 (the blank line after 及 is a column break)", n)
 	}
-	if len(pg.Warnings) != 1 || !strings.Contains(pg.Warnings[0].String(), "第2版综合新闻") {
-		t.Errorf("warnings = %q, want the dropped page header", pg.Warnings)
+	if len(pg.Warnings) != 1 || pg.Warnings[0].Code != WarnDateInName || pg.Warnings[0].Detail != "publication date 2020-03-01" {
+		t.Errorf("warnings = %q, want one saying the publication date came from the file name", pg.Warnings)
 	}
 }
 
@@ -291,19 +299,20 @@ func TestCaptions(t *testing.T) {
 			if capt.Kind != KindCaption || capt.Photographer != c.who || capt.Title != c.title || !capt.TitleDerived {
 				t.Errorf("caption = %s %q by %q, want caption %q by %q", capt.Kind, capt.Title, capt.Photographer, c.title, c.who)
 			}
-			if len(a.Paragraphs) != 2 || strings.Contains(a.Body()+capt.Body(), "摄") {
-				t.Errorf("article %q, caption %q: want the credit in neither", a.Paragraphs, capt.Paragraphs)
+			if len(a.Paragraphs) != 2 || strings.Contains(a.Body(), "摄") || !strings.HasSuffix(capt.Body(), "摄") {
+				t.Errorf("article %q, caption %q: want the credit at the end of the caption, not in the article", a.Paragraphs, capt.Paragraphs)
 			}
 		})
 	}
 	pg, _ := Parse([]byte("本报讯（记者张三）3月1日，工人正在施工。\n本报记者 郭树勋 摄"), Options{})
-	if len(pg.Articles) != 1 || pg.Articles[0].Photographer != "郭树勋" {
-		t.Errorf("photo news item = %+v, want one article with Photographer 郭树勋", pg.Articles)
+	if len(pg.Articles) != 1 || pg.Articles[0].Photographer != "郭树勋" || !strings.HasSuffix(pg.Articles[0].Body(), "郭树勋摄") {
+		t.Errorf("photo news item = %+v, want one article with Photographer 郭树勋 and the credit in its text", pg.Articles)
 	}
 }
 
 // TestPageFurniture wraps the seed in a running head and a sign-off, as PDF
-// extraction leaves them: the articles must not change, the extras are warned about.
+// extraction leaves them: the running head becomes every article's page
+// metadata, the articles do not change otherwise, the sign-off is warned about.
 func TestPageFurniture(t *testing.T) {
 	data, err := os.ReadFile("testdata/seed.txt")
 	if err != nil {
@@ -311,11 +320,24 @@ func TestPageFurniture(t *testing.T) {
 	}
 	want, _ := Parse(data, Options{Year: 2020})
 	framed := "2020年2月29日 星期六\n第2版 综合新闻\n\n" + string(data) + "\n责任编辑：张三\n（完）\n"
-	pg, err := Parse([]byte(framed), Options{Year: 2020})
-	if err != nil || !reflect.DeepEqual(pg.Articles, want.Articles) {
-		t.Errorf("Parse(framed seed) = %d articles, %v; want the seed's %d", len(pg.Articles), err, len(want.Articles))
+	pg, err := Parse([]byte(framed), Options{}) // the masthead gives the year
+	if err != nil || len(pg.Articles) != len(want.Articles) {
+		t.Fatalf("Parse(framed seed) = %d articles, %v; want the seed's %d", len(pg.Articles), err, len(want.Articles))
 	}
-	if len(pg.Warnings) != 3 {
-		t.Errorf("warnings = %q, want the head and two sign-off lines", pg.Warnings)
+	for i, a := range pg.Articles {
+		if a.Published != (Date{2020, 2, 29}) || a.Page != 2 || a.Section != "综合新闻" {
+			t.Errorf("article %d published %s page %d section %q, want the masthead's 2020-02-29, 2, 综合新闻", i+1, a.Published, a.Page, a.Section)
+		}
+		w := want.Articles[i]
+		if a.Kind == KindCaption {
+			w.Date = a.Published // a caption takes the page's date
+		}
+		a.Published, a.Page, a.Section = Date{}, 0, ""
+		if !reflect.DeepEqual(a, w) {
+			t.Errorf("article %d = %+v\nwant the seed's %+v", i+1, a, w)
+		}
+	}
+	if len(pg.Warnings) != 2 || pg.Warnings[0].Detail != "责任编辑：张三" || pg.Warnings[1].Detail != "（完）" {
+		t.Errorf("warnings = %q, want the two sign-off lines", pg.Warnings)
 	}
 }

@@ -177,6 +177,28 @@ func joinSpace(prev, next string) bool {
 	return !containsCJK(prev) && !containsCJK(next)
 }
 
+// width is the printed width of s: 2 for each wide character (Han, kana,
+// hangul, full-width forms, CJK punctuation), 1 for others, so that lines
+// of one column, digits or Latin letters included, come out about equal.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (isCJK(r) || r >= 0xAC00 && r <= 0xD7A3 || r == '“' || r == '”' || r == '—' || r == '…') {
+			n++
+		}
+	}
+	return n
+}
+
+// collapseSpace trims s and makes each run of white space in it one space.
+func collapseSpace(s string) string {
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
 // runeCount counts the runes of s, stopping early once past limit, so that
 // a length test on a huge line costs little.
 func runeCount(s string, limit int) int {
