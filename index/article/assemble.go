@@ -139,6 +139,10 @@ func (p *page) build(it *item) {
 	if it.lead != nil {
 		people.add(it.lead.people)
 		a.Date, a.Agency, a.Place = it.lead.date, it.lead.agency, it.lead.place
+		if a.Date.IsZero() && it.lead.form == formByline && len(a.Paragraphs) > 1 {
+			// ■本报记者 陈静 above a text that opens with its date: 3月5日，…
+			a.Date = (&cursor{lines: []string{a.Paragraphs[1]}}).date()
+		}
 	}
 	a.Reporter = strings.Join(people.reporters, " ")
 	a.Contributors = people.contributors

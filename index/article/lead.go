@@ -159,11 +159,20 @@ func (c *cursor) number(maxDigits int) int {
 	return n
 }
 
-// han reads up to max Han characters (no spaces between them).
+// han reads up to max Han characters, with no spaces between them but
+// maybe a line break (a dateline wrapped by the column).
 func (c *cursor) han(max int) string {
 	var b strings.Builder
 	for n := 0; n < max; n++ {
 		r, _ := c.peek()
+		if r == '\n' && n > 0 && c.breaks < maxLeadBreaks {
+			save := *c
+			c.next()
+			if r, _ = c.peek(); r < 0 || !unicode.Is(unicode.Han, r) {
+				*c = save
+				break
+			}
+		}
 		if r < 0 || !unicode.Is(unicode.Han, r) {
 			break
 		}
