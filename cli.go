@@ -23,7 +23,10 @@ Usage:
   baosou search [--json] [--limit N] [--sort relevance|-date|date]
                 [--from DATE] [--to DATE] [--reporter NAME] QUERY...
   baosou show [--json] [--query Q] ID      one article; --query highlights its matches
-  baosou parse [--json] [--year N] FILE    show how a file is cut into articles; stores nothing
+  baosou parse [--json] [--explain] [--year N] FILE
+                                           show how a file is cut into articles; stores nothing;
+                                           --explain says, line by line, what each line was taken
+                                           for (headline, lead, body, caption, column break…) and why
   baosou sources [--json]                  the imported files and their article counts
   baosou remove SOURCE_ID                  delete an imported file and its articles
   baosou reindex                           rebuild the index from the stored sources
@@ -54,7 +57,7 @@ is in use, 2 usage error (including a query that cannot be parsed).
 // cmdFlags holds every flag of every command; each command reads the ones it has.
 type cmdFlags struct {
 	data, query, sort, from, to, reporter string
-	json, noSample                        bool
+	json, noSample, explain               bool
 	limit, year                           int
 	args                                  []string
 }
@@ -65,7 +68,7 @@ var known = map[string]string{
 	"import":  "year json",
 	"search":  "json limit sort from to reporter",
 	"show":    "json query",
-	"parse":   "json year",
+	"parse":   "json year explain",
 	"sources": "json",
 }
 
@@ -93,9 +96,10 @@ func parseFlags(cmd string, args []string) (*cmdFlags, error) {
 			f.args = append(f.args, a)
 			continue
 		}
-		if name == "json" || name == "no-sample" {
+		if name == "json" || name == "no-sample" || name == "explain" {
 			f.json = f.json || name == "json"
 			f.noSample = f.noSample || name == "no-sample"
+			f.explain = f.explain || name == "explain"
 			continue
 		}
 		if !hasVal {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -191,9 +192,15 @@ func (p *page) title(a *Article, g *group, doc int) {
 	g.doc = doc
 	parts := p.splitGroup(*g)
 	var kicker, subtitle []string
-	why := "headline"
+	side := "before"
+	if p.after {
+		side = "after"
+	}
+	why := fmt.Sprintf("short, set apart, no sentence end, between %s and %s: printed %s document %d (see layout)",
+		[]string{"the page's start", "a finished text", "a caption"}[g.prev],
+		[]string{"a lead", "a caption", "more text", "the page's end"}[g.follow], side, doc)
 	if len(parts) > 1 {
-		why = "headline group (main: the longest part; a dash opens a subtitle)"
+		why += "; of its parts the longest is the main headline, a dash opens the subtitle"
 	}
 	for _, part := range parts {
 		t := collapseSpace(p.join(part.rows))
@@ -205,7 +212,7 @@ func (p *page) title(a *Article, g *group, doc int) {
 		default:
 			a.Title = t
 		}
-		p.mark(part.rows, part.role, why+"; "+p.sideWhy, doc)
+		p.mark(part.rows, part.role, why, doc)
 	}
 	a.Kicker, a.Subtitle = strings.Join(kicker, " "), strings.Join(subtitle, " ")
 }

@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,11 +89,13 @@ type mastheadScan struct {
 	editor   bool // the last field was an editor's role: a name may follow
 	bare     int  // a lone number, the page when nothing else says it
 	sections int
+	words    bool // a name or section may come next: at a field's start, or after the page (第3版要闻)
 }
 
 // field consumes one field of a masthead line, which may hold several
 // tokens printed together (2020年2月28日星期五第3版).
 func (s *mastheadScan) field(f string) bool {
+	s.words = true
 	for f != "" {
 		n := s.token(f)
 		if n <= 0 {
@@ -105,6 +108,8 @@ func (s *mastheadScan) field(f string) bool {
 
 // token reads one token at the start of f and returns its length, 0 if none.
 func (s *mastheadScan) token(f string) int {
+	words := s.words
+	s.words = false
 	if d, n := mastheadDate(f); n > 0 {
 		s.m.date = d
 		return n
@@ -115,6 +120,7 @@ func (s *mastheadScan) token(f string) int {
 	}
 	if p, n := pageToken(f); n > 0 {
 		s.m.page = p
+		s.words = true
 		return n
 	}
 	for _, w := range editorWords {
@@ -137,6 +143,9 @@ func (s *mastheadScan) token(f string) int {
 	run := hanPrefix(f)
 	if strings.HasPrefix(run, "农历") || strings.HasPrefix(run, "農曆") {
 		return len(run)
+	}
+	if !words {
+		return 0
 	}
 	if n := utf8.RuneCountInString(run); n >= 2 && n <= 10 && (strings.HasSuffix(run, "报") || strings.HasSuffix(run, "報")) && s.m.newspaper == "" {
 		s.m.newspaper = run
@@ -196,7 +205,8 @@ func mastheadDate(f string) (Date, int) {
 }
 
 func validDate(d Date) bool {
-	return d.Year >= 1900 && d.Year <= 2099 && validMonth(d.Month) && d.Day >= 1 && d.Day <= 31
+	return d.Year >= 1900 && d.Year <= 2099 && validMonth(d.Month) && d.Day >= 1 &&
+		d.Day <= time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // cnDigits are the digits of dates written in Chinese: 二〇二〇年.

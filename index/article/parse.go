@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse decodes a newspaper-page text file (any supported encoding, see
@@ -233,20 +234,22 @@ func leadStarts(lines []string, i int) []int {
 			break
 		}
 		k += j
-		if ln[k] == ' ' || ln[k] == '\t' {
-			at = append(at, k+1)
-			j = k + 1
-			continue
+		_, size := utf8.DecodeRuneInString(ln[k:])
+		if ln[k] == ' ' || ln[k] == '\t' || size == len("\u3000") && ln[k:k+size] == "\u3000" {
+			at = appendOnce(at, k+size) // after white space
+		} else {
+			at = appendOnce(at, k) // at 本
 		}
-		if strings.HasPrefix(ln[k:], "\u3000") {
-			at = append(at, k+len("\u3000"))
-			j = k + len("\u3000")
-			continue
-		}
-		at = append(at, k)
-		j = k + len("本")
+		j = k + size
 	}
 	return at
+}
+
+func appendOnce(at []int, k int) []int {
+	if n := len(at); n > 0 && at[n-1] == k {
+		return at
+	}
+	return append(at, k)
 }
 
 // leadIn matches a lead at byte k of line i, whose text so far starts at
