@@ -30,11 +30,11 @@ const (
 // LineNote is what Parse made of one line of a page. A line holding a
 // headline and the next lead gives two notes with the same Line.
 type LineNote struct {
-	Line int      // 1-based line of the file
-	Text string   // the line (or piece of it) as printed, trimmed
-	Role LineRole //
-	Doc  int      // 1-based index into Page.Articles of the document it went into; 0 = none
-	Why  string   // the reason, in English; "" for plain text
+	Line int      `json:"line"` // 1-based line of the file
+	Text string   `json:"text"` // the line (or piece of it) as printed, trimmed
+	Role LineRole `json:"role"`
+	Doc  int      `json:"doc,omitempty"` // 1-based index into Page.Articles of the document it went into; 0 = none
+	Why  string   `json:"why,omitempty"` // the reason, in English; "" for plain text
 }
 
 // Explanation is a parse with its reasons, for a user whose page was cut wrongly.

@@ -341,3 +341,120 @@ func TestPageFurniture(t *testing.T) {
 		t.Errorf("warnings = %q, want the two sign-off lines", pg.Warnings)
 	}
 }
+
+// TestFallback: when a cut would lose or double text, the page is kept
+// whole, every line in one document, with WarnNoLayout.
+func TestFallback(t *testing.T) {
+	text := "2020年3月1日 星期日 第3版\n\n标题\n\n本报讯（记者张三）3月1日，示范区召开会议。\n\n会议要求，狠抓落实。\n"
+	p := &page{text: text, opt: Options{Name: "p.txt"}}
+	p.rows = cutRows(splitLines(text), 0)
+	p.cut()
+	p.out = p.out[:0] // as if the rules had lost the article
+	if p.accounted(text) {
+		t.Fatal("accounted = true for a cut that lost the article")
+	}
+	p.fallback("the cut lost or doubled text")
+	if len(p.out) != 1 || len(p.warnings) != 1 || p.warnings[0].Code != WarnNoLayout {
+		t.Fatalf("fallback = %d documents, warnings %q; want one and WarnNoLayout", len(p.out), p.warnings)
+	}
+	var got, want runeSum
+	want.add(text)
+	for _, para := range p.out[0].Paragraphs {
+		got.add(para)
+	}
+	if got != want || p.out[0].Page != 3 || p.out[0].Title != "p" {
+		t.Errorf("fallback document %q (page %d, title %q) does not hold every character of the page", p.out[0].Paragraphs, p.out[0].Page, p.out[0].Title)
+	}
+}
+
+// TestGoldenOnce: every golden page's documents hold each character of the
+// page once, the masthead aside.
+func TestGoldenOnce(t *testing.T) {
+	for _, g := range goldenPages {
+		data, err := os.ReadFile(filepath.Join("testdata", g.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg, err := Parse(data, g.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOnce(t, g.file, data, pg)
+	}
+}
+
+// TestTitleSpaces: runs of white space in a headline become one space, so
+// that citations do not carry them.
+func TestTitleSpaces(t *testing.T) {
+	pg, err := Parse([]byte("COVID  19  疫情  防控\u3000 通报\n\n本报讯（记者张三）3月1日，全区通报疫情防控情况。\n"), Options{})
+	if err != nil || len(pg.Articles) != 1 || pg.Articles[0].Title != "COVID 19疫情防控通报" {
+		t.Errorf("Parse = %+v, %v; want the title COVID 19疫情防控通报", pg.Articles, err)
+	}
+	arts, _, err := collect(t, `{"title":"  抓防控   促发展 \n 全力以赴  ","body":"正文"}`)
+	if err != nil || len(arts) != 1 || arts[0].Title != "抓防控 促发展 全力以赴" {
+		t.Errorf("ParseJSONL title = %+v, %v; want 抓防控 促发展 全力以赴", arts, err)
+	}
+}
+
+// TestExplainSeed checks what Explain says of the sample page's lines.
+func TestExplainSeed(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Explain(data, Options{Year: 2020})
+	if err != nil || len(ex.Page.Articles) != 8 {
+		t.Fatalf("Explain = %d documents, %v", len(ex.Page.Articles), err)
+	}
+	lines := splitLines(string(data))
+	byLine := map[int][]LineNote{}
+	for _, n := range ex.Lines {
+		byLine[n.Line] = append(byLine[n.Line], n)
+	}
+	if len(byLine) != len(lines) {
+		t.Errorf("Explain notes %d lines, the page has %d", len(byLine), len(lines))
+	}
+	for _, c := range []struct {
+		start string // the line's start
+		role  LineRole
+		doc   int
+		why   string // in the reason
+	}{
+		{"本报讯 （记者郭树勋） 2 月 24 日下", RoleLead, 1, "reporter 郭树勋"},
+		{"示范区统筹推进新冠肺炎疫情防控", RoleHeadline, 1, "printed after document 1"},
+		{"防控工作取得了阶段性成效", RoleBody, 1, ""},
+		{"王家鹏看望慰问疫情防控一线医务工作者", RoleHeadline, 6, ""},
+		{"疫情防控期间，示范区实行", RoleCaption, 8, ""},
+		{"本报记者 郭树勋 摄", RoleCredit, 8, "photographer 郭树勋"},
+	} {
+		found := false
+		for _, n := range ex.Lines {
+			if strings.HasPrefix(n.Text, c.start) {
+				found = true
+				if n.Role != c.role || n.Doc != c.doc || !strings.Contains(n.Why, c.why) {
+					t.Errorf("line %d %q: %s in %d (%s), want %s in %d (…%s…)", n.Line, c.start, n.Role, n.Doc, n.Why, c.role, c.doc, c.why)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no line starts %q", c.start)
+		}
+	}
+	// The blank line after 全区疫情 is a column break; after 出席会议。 a paragraph break.
+	for i, ln := range lines {
+		notes := byLine[i+2]
+		if len(notes) == 0 || notes[0].Text != "" {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(ln, "当前，全区疫情") && notes[0].Role != RoleColumnBreak:
+			t.Errorf("line %d after %q is %s, want a column break", i+2, ln, notes[0].Role)
+		case strings.HasSuffix(ln, "赵俊生出席会议。") && notes[0].Role != RoleParagraphBreak && notes[0].Role != RoleBlank:
+			t.Errorf("line %d after %q is %s, want a paragraph break", i+2, ln, notes[0].Role)
+		}
+	}
+	if !strings.Contains(ex.Layout, "headlines printed after their articles") {
+		t.Errorf("layout %q, want headlines after their articles", ex.Layout)
+	}
+}
