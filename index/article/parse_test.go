@@ -166,15 +166,26 @@ func spaceBetweenHan(s string) int {
 	return -1
 }
 
+// TestDocExample checks the worked example of doc.go.
 func TestDocExample(t *testing.T) {
-	page := " 本报讯 （记者郭树勋） 2 月\n24 日下午，示范区召开会议。当前，全区疫情\n\n防控工作取得了阶段性成效。\n\n" +
-		"会议指出，要坚持问题导向。\n\n示范区召开统筹推进\n疫情防控工作会议\n"
-	pg, err := Parse([]byte(page), Options{Year: 2020})
-	want := []Article{{Title: "示范区召开统筹推进疫情防控工作会议", Date: Date{2020, 2, 24}, Reporter: "郭树勋",
-		Kind: KindArticle, Paragraphs: []string{"本报讯（记者郭树勋）2月24日下午，示范区召开会议。当前，全区疫情防控工作取得了阶段性成效。",
-			"会议指出，要坚持问题导向。"}}}
-	if err != nil || !reflect.DeepEqual(pg.Articles, want) {
-		t.Errorf("Parse(doc example) = %+v, %v\nwant %+v", pg.Articles, err, want)
+	page := "2020年3月1日 星期日 第3版 要闻\n\n 本报讯 （记者郭树勋） 2 月\n24 日下午，示范区召开会议。当前，全区疫情\n\n" +
+		"防控工作取得了阶段性成效。\n\n示范区召开统筹推进\n疫情防控工作会议\n\n新华社北京2月25日电（记者王芳 通讯员张虹）\n" +
+		"全国春耕备耕有序推进。\n\n全国春耕备耕\n有序推进\n\n图为春耕现场。\n本报记者 李四 摄\n"
+	pg, err := Parse([]byte(page), Options{})
+	pub := Date{2020, 3, 1}
+	want := []Article{
+		{Title: "示范区召开统筹推进疫情防控工作会议", Date: Date{2020, 2, 24}, Reporter: "郭树勋", Kind: KindArticle,
+			Paragraphs: []string{"本报讯（记者郭树勋）2月24日下午，示范区召开会议。当前，全区疫情防控工作取得了阶段性成效。"}},
+		{Title: "全国春耕备耕有序推进", Date: Date{2020, 2, 25}, Reporter: "王芳", Contributors: []string{"通讯员 张虹"},
+			Agency: "新华社", Place: "北京", Kind: KindArticle, Paragraphs: []string{"新华社北京2月25日电（记者王芳通讯员张虹）全国春耕备耕有序推进。"}},
+		{Title: "春耕现场", TitleDerived: true, Kind: KindCaption, Date: pub, Photographer: "李四",
+			Paragraphs: []string{"图为春耕现场。", "本报记者李四摄"}},
+	}
+	for i := range want {
+		want[i].Published, want[i].Page, want[i].Section = pub, 3, "要闻"
+	}
+	if err != nil || !reflect.DeepEqual(pg.Articles, want) || len(pg.Warnings) != 0 {
+		t.Errorf("Parse(doc example) = %+v, %v, warnings %q\nwant %+v", pg.Articles, err, pg.Warnings, want)
 	}
 }
 
