@@ -23,70 +23,100 @@ type item struct {
 // it interrupted), and each headline group titles the article after it or
 // the one before it, as the page's side says.
 func (p *page) assemble() {
-	var items []*item
-	var open *item
-	var pendingHead *group // before their articles: the headline waiting for its article
-	articles := 0
-	newItem := func(it *item) *item {
-		if !p.after && pendingHead != nil {
-			it.head, pendingHead = pendingHead, nil
-		}
-		items = append(items, it)
-		if it.kind == KindArticle && !it.leftover {
-			articles++
-		}
-		return it
-	}
+	a := &assembler{p: p}
 	for k := 0; k < len(p.blocks); k++ {
 		b := p.blocks[k]
 		switch {
 		case b.capt > 0:
-			it := newItem(&item{kind: KindCaption, capt: &p.capts[b.capt-1]})
-			for ; k < len(p.blocks) && p.blocks[k].capt == b.capt; k++ {
-				it.blocks = append(it.blocks, k)
-			}
-			k--
+			k = a.caption(k)
 		case b.group > 0:
-			g := &p.groups[b.group-1]
-			k = g.blocks.to - 1
-			open = nil
-			if !p.after {
-				p.leftGroup(pendingHead)
-				pendingHead = g
-			} else if n := len(items); n > 0 && items[n-1].head == nil {
-				items[n-1].head = g
-				if items[n-1].leftover {
-					items[n-1].leftover = false
-					articles++
-				}
-			} else {
-				p.leftGroup(g)
-			}
-		case b.start && open != nil && p.onlyByline(open) && p.rows[b.from].lead.form != formByline:
-			open.lead = mergeLead(open.lead, p.rows[b.from].lead)
-			open.blocks = append(open.blocks, k)
+			k = a.group(k)
+		case b.start && a.open != nil && p.onlyByline(a.open) && p.rows[b.from].lead.form != formByline:
+			a.open.lead = mergeLead(a.open.lead, p.rows[b.from].lead)
+			a.open.blocks = append(a.open.blocks, k)
 		case b.start:
-			open = newItem(&item{kind: KindArticle, lead: p.rows[b.from].lead})
-			open.blocks = append(open.blocks, k)
+			a.open = a.add(&item{kind: KindArticle, lead: p.rows[b.from].lead})
+			a.open.blocks = append(a.open.blocks, k)
 		default:
-			if open == nil {
-				lone := pendingHead == nil && articles == 0 && !p.runCloses(k)
-				open = newItem(&item{kind: KindArticle, leftover: lone})
-			}
-			open.blocks = append(open.blocks, k)
-			last := p.rows[b.to-1]
-			if b.credit {
-				open.photo = last.credit
-			}
-			if b.end {
-				open.people.add(last.lead.people)
-				open = nil
-			}
+			a.text(k)
 		}
 	}
-	p.leftGroup(pendingHead)
-	for _, it := range items {
+	p.leftGroup(a.pending)
+	for _, it := range a.items {
 		p.build(it)
+	}
+}
+
+// assembler is the state of assemble's walk.
+type assembler struct {
+	p        *page
+	items    []*item
+	open     *item  // the article text joins
+	pending  *group // headlines before their articles: the one waiting for its article
+	articles int
+}
+
+// add appends it, giving it the headline waiting for it.
+func (a *assembler) add(it *item) *item {
+	if !a.p.after && a.pending != nil {
+		it.head, a.pending = a.pending, nil
+	}
+	a.items = append(a.items, it)
+	if it.kind == KindArticle && !it.leftover {
+		a.articles++
+	}
+	return it
+}
+
+// caption adds the caption starting at block k and returns its last block.
+func (a *assembler) caption(k int) int {
+	c := a.p.blocks[k].capt
+	it := a.add(&item{kind: KindCaption, capt: &a.p.capts[c-1]})
+	for ; k < len(a.p.blocks) && a.p.blocks[k].capt == c; k++ {
+		it.blocks = append(it.blocks, k)
+	}
+	return k - 1
+}
+
+// group places the headline group at block k and returns its last block:
+// it titles the item before it (headlines after) or waits for the next.
+func (a *assembler) group(k int) int {
+	g := &a.p.groups[a.p.blocks[k].group-1]
+	a.open = nil
+	switch n := len(a.items); {
+	case !a.p.after:
+		a.p.leftGroup(a.pending)
+		a.pending = g
+	case n > 0 && a.items[n-1].head == nil:
+		last := a.items[n-1]
+		last.head = g
+		if last.leftover { // text before the first lead, titled: an article
+			last.leftover = false
+			a.articles++
+		}
+	default:
+		a.p.leftGroup(g)
+	}
+	return g.blocks.to - 1
+}
+
+// text adds the text block k to the open article, or opens one: text before
+// the first article that no headline titles and no byline closes is a
+// leftover.
+func (a *assembler) text(k int) {
+	b := a.p.blocks[k]
+	if a.open == nil {
+		lone := a.pending == nil && a.articles == 0 && !a.p.runCloses(k)
+		a.open = a.add(&item{kind: KindArticle, leftover: lone})
+	}
+	a.open.blocks = append(a.open.blocks, k)
+	last := a.p.rows[b.to-1]
+	if b.credit {
+		a.open.photo = last.credit
+	}
+	if b.end {
+		a.open.people.add(last.lead.people)
+		a.open = nil
 	}
 }
 

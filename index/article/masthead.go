@@ -147,20 +147,27 @@ func (s *mastheadScan) token(f string) int {
 	if !words {
 		return 0
 	}
-	if n := utf8.RuneCountInString(run); n >= 2 && n <= 10 && (strings.HasSuffix(run, "报") || strings.HasSuffix(run, "報")) && s.m.newspaper == "" {
+	return s.name(run, len(run) == len(f))
+}
+
+// name reads the paper's name (…报) or the section's (要闻), which stand
+// at the start of a field, the section alone in it.
+func (s *mastheadScan) name(run string, whole bool) int {
+	n := utf8.RuneCountInString(run)
+	switch {
+	case n >= 2 && n <= 10 && (strings.HasSuffix(run, "报") || strings.HasSuffix(run, "報")) && s.m.newspaper == "":
 		s.m.newspaper = run
-		return len(run)
-	}
-	if n := utf8.RuneCountInString(run); n >= 2 && n <= 8 && s.sections < 2 && len(run) == len(f) {
+	case n >= 2 && n <= 8 && s.sections < 2 && whole:
 		s.sections++
 		if s.m.section == "" {
 			s.m.section = run
 		} else {
 			s.m.section += " " + run
 		}
-		return len(run)
+	default:
+		return 0
 	}
-	return 0
+	return len(run)
 }
 
 // mastheadDate reads a full date at the start of f: 2020年2月28日,
