@@ -68,8 +68,9 @@ func (l *lead) describe() string {
 // between them, so that a lead broken over a column (2月\n26日) matches.
 type cursor struct {
 	lines  []string
-	i, j   int // line, byte offset in it
-	breaks int // line breaks crossed
+	i, j   int  // line, byte offset in it
+	breaks int  // line breaks crossed
+	skim   bool // only find where a lead ends: do not read its names
 }
 
 // maxLeadBreaks bounds how many line breaks a lead may span (a blank line
@@ -193,7 +194,10 @@ func matchLead(lines []string, i, j int) (lead, bool) {
 
 // matchLeadEnd is matchLead that also returns where the lead ends.
 func matchLeadEnd(lines []string, i, j int) (lead, *cursor, bool) {
-	c := &cursor{lines: lines, i: i, j: j}
+	return matchLeadFrom(&cursor{lines: lines, i: i, j: j})
+}
+
+func matchLeadFrom(c *cursor) (lead, *cursor, bool) {
 	if !c.accept("本") || !c.accept("报報") {
 		return lead{}, nil, false
 	}
@@ -244,6 +248,9 @@ func (c *cursor) byline(l *lead) {
 	save := *c
 	if c.accept("（(") {
 		if who, ok := c.bracket(); ok {
+			if c.skim {
+				return
+			}
 			if p, ok := parseByline(who); ok {
 				l.people = p
 			} else if n := cleanNames(who); validNames(n) {

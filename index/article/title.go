@@ -68,7 +68,7 @@ var timeWords = []string{"上午", "下午", "中午", "晚上", "傍晚", "凌�
 // stripLead removes the lead (本报讯（记者X）M月D日, a wire dateline, and a
 // time of day) from the start of a first paragraph.
 func stripLead(s string) string {
-	_, c, ok := matchLeadEnd([]string{s}, 0, 0)
+	_, c, ok := matchLeadFrom(&cursor{lines: []string{s}, skim: true})
 	if !ok {
 		_, c, ok = matchWireEnd([]string{s}, 0, 0, false)
 	}
