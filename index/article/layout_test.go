@@ -454,3 +454,29 @@ func TestLayoutRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestIssueReports replays the layouts issue 10 reported cut wrongly.
+func TestIssueReports(t *testing.T) {
+	for _, l := range []layout{
+		// 15 wide, headlines after and over two lines, column breaks: 7
+		// documents, headlines shifted by one, the caption merged.
+		{width: 15, after: true, headRows: 2, breaks: 9, captions: []int{-1}, nl: "\n", enc: EncUTF8},
+		{width: 15, after: true, headRows: 2, breaks: 9, captions: []int{-1}, nl: "\n", enc: EncGB18030},
+		{width: 15, after: true, headRows: 2, breaks: 9, captions: []int{-1}, nl: "\n", enc: EncUTF16LE},
+		// 22 wide, headlines before, CRLF: the caption started inside the
+		// last article's final paragraph, at a column break.
+		{width: 22, after: false, headRows: 1, breaks: 6, captions: []int{-1}, nl: "\r\n", enc: EncUTF8},
+	} {
+		t.Run(l.String(), func(t *testing.T) { checkLayout(t, l) })
+	}
+	// 郭树勋 finds the caption: its credit is in its text.
+	data, _ := layout{width: 15, after: true, headRows: 2, captions: []int{-1}, nl: "\n", enc: EncUTF8}.page(sampleDocs(t))
+	pg, err := Parse(data, Options{Year: 2020})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := pg.Articles[len(pg.Articles)-1]
+	if c.Kind != KindCaption || !strings.Contains(c.Body(), "郭树勋") || c.Photographer != "郭树勋" {
+		t.Errorf("caption %q by %q: want 郭树勋 in its text and as its photographer", c.Body(), c.Photographer)
+	}
+}
