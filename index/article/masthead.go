@@ -175,6 +175,9 @@ func (s *mastheadScan) name(run string, whole bool) int {
 func mastheadDate(f string) (Date, int) {
 	c := &cursor{lines: []string{f}}
 	if d := c.date(); d.Year > 0 {
+		if !validDate(d) {
+			return Date{}, 0
+		}
 		return d, c.j
 	}
 	if d, n := cnDate(f); n > 0 {

@@ -28,6 +28,7 @@ func TestMastheadLine(t *testing.T) {
 		{"2020年全区经济工作会议召开", ""},
 		{"本报讯（记者郭树勋）2月24日", ""},
 		{"星期天的音乐会", ""},
+		{"2100年1月1日", ""}, // out of range (found by FuzzByline)
 	} {
 		m, strong, ok := mastheadLine(c.line)
 		got := ""
