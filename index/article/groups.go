@@ -3,7 +3,6 @@ package article
 import (
 	"fmt"
 	"strings"
-	"unicode"
 )
 
 // group is a headline, maybe with a kicker above or a subtitle below: one
@@ -199,52 +198,73 @@ func (p *page) groupText(g group) string {
 	return strings.Join(parts, "")
 }
 
-// textAround returns the text between g and the groups before and after it,
-// captions left out.
-func (p *page) textAround(g group) (before, after string) {
-	collect := func(from, to, step int) string {
-		var b strings.Builder
-		for k := from; k != to; k += step {
+// textAround returns the rows of text between g and the groups before and
+// after it, captions left out, up to about 6000 bytes each way: an article's
+// start or end says enough.
+func (p *page) textAround(g group) (before, after []string) {
+	collect := func(from, to, step int) []string {
+		var rows []string
+		n := 0
+		for k := from; k != to && n < 6000; k += step {
 			bl := p.blocks[k]
 			if bl.group > 0 {
 				break
 			}
-			if bl.capt == 0 && b.Len() < 1<<16 {
-				b.WriteString(p.join(bl.span))
+			if bl.capt > 0 {
+				continue
+			}
+			for _, r := range p.rows[bl.from:bl.to] {
+				rows = append(rows, r.fixed)
+				n += len(r.fixed)
 			}
 		}
-		return b.String()
+		return rows
 	}
 	return collect(g.blocks.from-1, -1, -1), collect(g.blocks.to, len(p.blocks), 1)
 }
 
 // overlap returns the share of the Han character pairs of head that occur in text.
-func overlap(head, text string) float64 {
-	pairs := func(s string) map[[2]rune]bool {
-		m := map[[2]rune]bool{}
-		prev := rune(0)
-		for _, r := range s {
-			if !unicode.Is(unicode.Han, r) {
-				prev = 0
-				continue
-			}
-			if prev != 0 {
-				m[[2]rune{prev, r}] = true
-			}
-			prev = r
-		}
-		return m
+func overlap(head string, text []string) float64 {
+	pairs := map[[2]rune]bool{}
+	var filter [16]uint64 // a quick test before the map: most pairs of a text are not the headline's
+	bit := func(p [2]rune) (int, uint64) {
+		h := uint32(p[0])*2654435761 ^ uint32(p[1])
+		return int(h>>6) & 15, 1 << (h & 63)
 	}
-	h := pairs(head)
-	if len(h) == 0 {
+	eachPair(head, func(p [2]rune) {
+		pairs[p] = false
+		i, m := bit(p)
+		filter[i] |= m
+	})
+	if len(pairs) == 0 {
 		return 0
 	}
-	t := pairs(text)
 	n := 0
-	for k := range h {
-		if t[k] {
-			n++
-		}
+	for _, t := range text {
+		eachPair(t, func(p [2]rune) {
+			if i, m := bit(p); filter[i]&m == 0 {
+				return
+			}
+			if seen, ok := pairs[p]; ok && !seen {
+				pairs[p] = true
+				n++
+			}
+		})
 	}
-	return float64(n) / float64(len(h))
+	return float64(n) / float64(len(pairs))
+}
+
+// eachPair calls f with each pair of adjacent Han characters of s.
+func eachPair(s string, f func([2]rune)) {
+	prev := rune(0)
+	for _, r := range s {
+		if !isHan(r) {
+			prev = 0
+			continue
+		}
+		if prev != 0 {
+			f([2]rune{prev, r})
+		}
+		prev = r
+	}
 }

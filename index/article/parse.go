@@ -3,7 +3,6 @@ package article
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Parse decodes a newspaper-page text file (any supported encoding, see
@@ -117,7 +116,7 @@ func modalWidth(lines []string) int {
 		if ln == "" || len(ln) > 400 {
 			continue
 		}
-		w := width(repair(ln))
+		w := widthNoSpace(ln)
 		count[w]++
 		if count[w] > count[best] || (count[w] == count[best] && w > best) {
 			best = w
@@ -134,7 +133,7 @@ func modalWidth(lines []string) int {
 // (a headline sharing a line with the next lead) and setting every lead and
 // byline off by blank rows, as if blank lines stood around it.
 func cutRows(lines []string, width int) []row {
-	rows := make([]row, 0, len(lines)+16)
+	rows := make([]row, 0, len(lines)+len(lines)/4+16) // room for the blank rows set around leads
 	blank := func() {
 		if n := len(rows); n > 0 && rows[n-1].fixed != "" {
 			rows = append(rows, row{line: -1})
@@ -199,15 +198,37 @@ func lineLead(lines []string, i, width int) (lead, bool) {
 	if ln == "" || matchesPaper(lines, i, 0) {
 		return lead{}, false
 	}
-	if i > 0 && lines[i-1] != "" && !endsParagraph(repair(lines[i-1])) && width > 0 && widthOf(lines[i-1]) >= width-2 {
+	l, ok := lineLeadForm(lines, i)
+	if !ok {
 		return lead{}, false
 	}
-	at := len(ln) - len(strings.TrimLeft(ln, bylineMarks))
-	if l, ok := matchWire(lines, i, at, false); ok {
-		return l, true
+	if prev := ""; i > 0 {
+		prev = lines[i-1]
+		if prev != "" && !endsParagraph(repair(prev)) && width > 0 && widthNoSpace(prev) >= width-2 {
+			return lead{}, false // inside wrapped text
+		}
 	}
-	if l, ok := matchReport(ln[at:]); ok {
-		return l, true
+	return l, true
+}
+
+func lineLeadForm(lines []string, i int) (lead, bool) {
+	ln := lines[i]
+	at := 0
+	if r := firstRune(ln); r >= 0x25A0 && strings.ContainsRune(bylineMarks, r) {
+		at = len(ln) - len(strings.TrimLeft(ln, bylineMarks))
+	}
+	if mayWire(ln[at:]) {
+		if l, ok := matchWire(lines, i, at, false); ok {
+			return l, true
+		}
+	}
+	if strings.Contains(ln, "报道") {
+		if l, ok := matchReport(ln[at:]); ok {
+			return l, true
+		}
+	}
+	if len(ln) > 120 || (at == 0 && !strings.Contains(ln, "/") && !strings.Contains(ln, "／") && !startsRole(ln)) {
+		return lead{}, false // the cheap tests first: most lines are text
 	}
 	if _, _, ok := parseCredit(ln); ok {
 		return lead{}, false
@@ -215,7 +236,29 @@ func lineLead(lines []string, i, width int) (lead, bool) {
 	return matchBylineLine(ln)
 }
 
-func widthOf(s string) int { return width(repair(s)) }
+func startsRole(s string) bool {
+	_, _, ok := roleAt(s)
+	return ok
+}
+
+// mayWire is a cheap test that s might open with a wire dateline: a listed
+// agency's first character, or 社, 网 or 报 among its first six.
+func mayWire(s string) bool {
+	if agencyFirst[firstRune(s)] {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if n++; n > 6 {
+			break
+		}
+		switch r {
+		case '社', '网', '报', '網', '報':
+			return true
+		}
+	}
+	return false
+}
 
 func matchesPaper(lines []string, i, k int) bool {
 	_, ok := matchLead(lines, i, k)
@@ -228,19 +271,15 @@ func matchesPaper(lines []string, i, k int) bool {
 func leadStarts(lines []string, i int) []int {
 	ln := lines[i]
 	var at []int
-	for j := 0; j < len(ln); {
-		k := strings.IndexAny(ln[j:], "本 \u3000\t")
-		if k < 0 {
-			break
+	for k := 0; k < len(ln); k++ {
+		switch c := ln[k]; {
+		case c == ' ' || c == '\t':
+			at = appendOnce(at, k+1) // after white space
+		case c == 0xE3 && strings.HasPrefix(ln[k:], "\u3000"):
+			at = appendOnce(at, k+len("\u3000"))
+		case c == 0xE6 && strings.HasPrefix(ln[k:], "本"):
+			at = appendOnce(at, k)
 		}
-		k += j
-		_, size := utf8.DecodeRuneInString(ln[k:])
-		if ln[k] == ' ' || ln[k] == '\t' || size == len("\u3000") && ln[k:k+size] == "\u3000" {
-			at = appendOnce(at, k+size) // after white space
-		} else {
-			at = appendOnce(at, k) // at 本
-		}
-		j = k + size
 	}
 	return at
 }
