@@ -57,11 +57,11 @@ func TestMasthead(t *testing.T) {
 		{"two lines and paper", "焦作日报\n2021年1月2日 星期六\n第3版：要闻\n\n" + body, Options{}, "2021-01-02", 3, "要闻", "焦作日报", "2020-12-30", ""},
 		{"bottom", body + "\n第3版 要闻 2021年1月2日\n", Options{}, "2021-01-02", 3, "要闻", "", "2020-12-30", ""},
 		{"masthead beats year", "2021年1月2日 星期六 第3版 要闻\n\n" + body, Options{Year: 2019}, "2021-01-02", 3, "要闻", "", "2020-12-30", ""},
-		{"file name", body, Options{Name: "jzrb20210102003.txt"}, "2021-01-02", 3, "", "", "2020-12-30", "publication date 2021-01-02, page 3"},
+		{"file name", body, Options{Name: "jzrb20210102003.txt"}, "2021-01-02", 3, "", "", "2020-12-30", "date=2021-01-02 page=3"},
 		{"year given", body, Options{Year: 2019, Name: "page.txt"}, "", 0, "", "", "2019-12-30", ""},
-		{"year in name", body, Options{Name: "2019/page.txt"}, "", 0, "", "", "2019-12-30", "year 2019"},
+		{"year in name", body, Options{Name: "2019/page.txt"}, "", 0, "", "", "2019-12-30", "year=2019"},
 		{"page given", body, Options{Page: 7}, "", 7, "", "", "--12-30", ""},
-		{"page in name beats page given", body, Options{Page: 7, Name: "2021-01-02_05.txt"}, "2021-01-02", 5, "", "", "2020-12-30", "publication date 2021-01-02, page 5"},
+		{"page in name beats page given", body, Options{Page: 7, Name: "2021-01-02_05.txt"}, "2021-01-02", 5, "", "", "2020-12-30", "date=2021-01-02 page=5"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pg, err := Parse([]byte(c.page), c.opt)

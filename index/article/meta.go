@@ -16,11 +16,11 @@ func (p *page) setMeta() {
 	var fromName []string
 	if m.published.IsZero() && !name.Date.IsZero() {
 		m.published = name.Date
-		fromName = append(fromName, "publication date "+name.Date.String())
+		fromName = append(fromName, "date="+name.Date.String())
 	}
 	if m.page == 0 && name.Page > 0 {
 		m.page = name.Page
-		fromName = append(fromName, fmt.Sprintf("page %d", name.Page))
+		fromName = append(fromName, fmt.Sprintf("page=%d", name.Page))
 	}
 	if m.page == 0 {
 		m.page = p.opt.Page
@@ -34,7 +34,7 @@ func (p *page) setMeta() {
 		m.yearFrom = "the file name"
 	}
 	if len(fromName) > 0 {
-		p.nameWarning(strings.Join(fromName, ", "))
+		p.nameWarning(strings.Join(fromName, " "))
 	}
 }
 
@@ -160,5 +160,5 @@ func (p *page) noteYear() {
 			return // the publication date from the name already says so
 		}
 	}
-	p.nameWarning(fmt.Sprintf("year %d", p.name.Year))
+	p.nameWarning(fmt.Sprintf("year=%d", p.name.Year))
 }

@@ -215,7 +215,7 @@ func TestHeadlineBefore(t *testing.T) {
 	if n := len(pg.Articles[0].Paragraphs); n != 2 {
 		t.Errorf("article 1 has %d paragraphs, want 2 (the blank line after 及 is a column break)", n)
 	}
-	if len(pg.Warnings) != 1 || pg.Warnings[0].Code != WarnDateInName || pg.Warnings[0].Detail != "publication date 2020-03-01" {
+	if len(pg.Warnings) != 1 || pg.Warnings[0].Code != WarnDateInName || pg.Warnings[0].Detail != "date=2020-03-01" || pg.Warnings[0].String() != "date taken from the file name: publication date 2020-03-01" {
 		t.Errorf("warnings = %q, want one saying the publication date came from the file name", pg.Warnings)
 	}
 }

@@ -131,7 +131,7 @@ const (
 	WarnLongLine   = "long_line"    // a .jsonl line too long to read, skipped
 	WarnMoreLines  = "more_lines"   // more lines with problems than are listed; Detail is how many
 	WarnNoLayout   = "no_layout"    // the page could not be cut into articles and is kept as one document
-	WarnDateInName = "date_in_name" // the date (and page) came from the file name; Detail says which
+	WarnDateInName = "date_in_name" // the page's date, page or year came from the file name; Detail: "date=2020-02-28 page=3" or "year=2020"
 )
 
 // String words the warning in English, as the CLI prints it.
@@ -149,7 +149,7 @@ func (w Warning) String() string {
 	case WarnNoLayout:
 		s = "the page could not be cut into articles; kept as one document: " + w.Detail
 	case WarnDateInName:
-		s = "date taken from the file name: " + w.Detail
+		s = "date taken from the file name: " + nameDetail(w.Detail)
 	default:
 		s = w.Detail
 	}
@@ -157,6 +157,21 @@ func (w Warning) String() string {
 		return fmt.Sprintf("line %d: %s", w.Line, s)
 	}
 	return s
+}
+
+// nameDetail words a WarnDateInName's Detail (date=… page=… year=…) in English.
+func nameDetail(d string) string {
+	var parts []string
+	for _, f := range strings.Fields(d) {
+		k, v, _ := strings.Cut(f, "=")
+		switch k {
+		case "date":
+			parts = append(parts, "publication date "+v)
+		default:
+			parts = append(parts, k+" "+v)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Sentinel errors, for callers that branch on them with errors.Is.
