@@ -25,7 +25,10 @@ Usage:
                 [--sort relevance|-date|date] [--from DATE] [--to DATE] [--reporter NAME] QUERY...
   baosou show [--json] [--query Q] [--cite plain|gbt7714] ID
                                            one article; --query highlights its matches
-  baosou parse [--json] [--year N] FILE    show how a file is cut into articles; stores nothing
+  baosou parse [--json] [--explain] [--year N] FILE
+                                           show how a file is cut into articles; stores nothing;
+                                           --explain says, line by line, what each line was taken
+                                           for (headline, lead, body, caption, column break…) and why
   baosou sources [--json]                  the imported files and their article counts
   baosou remove SOURCE_ID                  delete an imported file and its articles
   baosou reindex                           rebuild the index from the stored sources
@@ -66,7 +69,7 @@ is in use, 2 usage error (including a query that cannot be parsed).
 type cmdFlags struct {
 	data, query, sort, from, to, reporter string
 	cite, format                          string
-	json, noSample                        bool
+	json, noSample, explain               bool
 	limit, year                           int
 	limitSet                              bool // --limit was given, not the default
 	args                                  []string
@@ -78,7 +81,7 @@ var known = map[string]string{
 	"import":  "year json",
 	"search":  "json limit sort from to reporter cite format",
 	"show":    "json query cite",
-	"parse":   "json year",
+	"parse":   "json year explain",
 	"sources": "json",
 }
 
@@ -106,9 +109,10 @@ func parseFlags(cmd string, args []string) (*cmdFlags, error) {
 			f.args = append(f.args, a)
 			continue
 		}
-		if name == "json" || name == "no-sample" {
+		if name == "json" || name == "no-sample" || name == "explain" {
 			f.json = f.json || name == "json"
 			f.noSample = f.noSample || name == "no-sample"
+			f.explain = f.explain || name == "explain"
 			continue
 		}
 		if !hasVal {

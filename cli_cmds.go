@@ -225,13 +225,36 @@ func cmdShow(f *cmdFlags, stdout, stderr io.Writer) int {
 }
 
 type parsedJSON struct {
-	Title        string `json:"title"`
-	TitleDerived bool   `json:"title_derived,omitempty"`
-	Date         string `json:"date"`
-	Reporter     string `json:"reporter"`
-	Photographer string `json:"photographer,omitempty"`
-	Kind         string `json:"kind"`
-	Body         string `json:"body"`
+	Title        string   `json:"title"`
+	TitleDerived bool     `json:"title_derived,omitempty"`
+	Kicker       string   `json:"kicker,omitempty"`
+	Subtitle     string   `json:"subtitle,omitempty"`
+	Date         string   `json:"date"`
+	Reporter     string   `json:"reporter"`
+	Contributors []string `json:"contributors,omitempty"`
+	Photographer string   `json:"photographer,omitempty"`
+	Agency       string   `json:"agency,omitempty"`
+	Place        string   `json:"place,omitempty"`
+	Published    string   `json:"published,omitempty"`
+	Page         int      `json:"page,omitempty"`
+	Section      string   `json:"section,omitempty"`
+	Newspaper    string   `json:"newspaper,omitempty"`
+	Kind         string   `json:"kind"`
+	Body         string   `json:"body"`
+}
+
+func toParsedJSON(a article.Article) parsedJSON {
+	return parsedJSON{Title: a.Title, TitleDerived: a.TitleDerived, Kicker: a.Kicker, Subtitle: a.Subtitle,
+		Date: a.Date.String(), Reporter: a.Reporter, Contributors: a.Contributors, Photographer: a.Photographer,
+		Agency: a.Agency, Place: a.Place, Published: a.Published.String(), Page: a.Page, Section: a.Section,
+		Newspaper: a.Newspaper, Kind: string(a.Kind), Body: a.Body()}
+}
+
+// explainJSON is what parse --explain --json writes.
+type explainJSON struct {
+	Layout    string             `json:"layout"`
+	Lines     []article.LineNote `json:"lines"`
+	Documents []parsedJSON       `json:"documents"`
 }
 
 func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
@@ -248,13 +271,19 @@ func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
 	opt := article.Options{Name: filepath.Base(path), Year: f.year}
 	var arts []article.Article
 	var warns []article.Warning
+	var ex article.Explanation
 	enc := "UTF-8"
-	if strings.HasSuffix(strings.ToLower(path), ".jsonl") {
+	switch {
+	case strings.HasSuffix(strings.ToLower(path), ".jsonl"):
 		warns, err = article.ParseJSONL(strings.NewReader(string(data)), opt, func(a article.Article) error {
 			arts = append(arts, a)
 			return nil
 		})
-	} else {
+		ex.Layout = "JSONL: one record a line"
+	case f.explain:
+		ex, err = article.Explain(data, opt)
+		arts, warns, enc = ex.Page.Articles, ex.Page.Warnings, ex.Page.Encoding
+	default:
 		var page article.Page
 		page, err = article.Parse(data, opt)
 		arts, warns, enc = page.Articles, page.Warnings, page.Encoding
@@ -268,21 +297,79 @@ func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
 	}
 	out := make([]parsedJSON, len(arts))
 	for i, a := range arts {
-		out[i] = parsedJSON{a.Title, a.TitleDerived, a.Date.String(), a.Reporter, a.Photographer, string(a.Kind), a.Body()}
+		out[i] = toParsedJSON(a)
 	}
-	if f.json {
+	switch {
+	case f.json && f.explain:
+		writeJSON(stdout, explainJSON{Layout: ex.Layout, Lines: ex.Lines, Documents: out})
+		return 0
+	case f.json:
 		writeJSON(stdout, out)
 		return 0
 	}
 	fmt.Fprintf(stdout, "%s: %s, %d document(s)\n", path, enc, len(out))
+	if f.explain {
+		printExplanation(stdout, ex)
+	}
 	for i, a := range out {
 		title := a.Title
 		if a.TitleDerived {
 			title += " (title derived)"
 		}
-		fmt.Fprintf(stdout, "\n%d. [%s] %s\n   %s\n   %s\n", i+1, a.Kind, title, meta(a.Date, a.Reporter, ""), clip(a.Body, 60))
+		if a.Kicker != "" {
+			title = a.Kicker + " | " + title
+		}
+		if a.Subtitle != "" {
+			title += " | " + a.Subtitle
+		}
+		fmt.Fprintf(stdout, "\n%d. [%s] %s\n   %s\n", i+1, a.Kind, title, meta(a.Date, a.Reporter, ""))
+		if m := pageMeta(a); m != "" {
+			fmt.Fprintf(stdout, "   %s\n", m)
+		}
+		fmt.Fprintf(stdout, "   %s\n", clip(a.Body, 60))
 	}
 	return 0
+}
+
+// pageMeta is a parsed document's credits and page, for parse's listing.
+func pageMeta(a parsedJSON) string {
+	var parts []string
+	parts = append(parts, a.Contributors...)
+	if a.Photographer != "" {
+		parts = append(parts, "摄影 "+a.Photographer)
+	}
+	if a.Agency != "" || a.Place != "" {
+		parts = append(parts, strings.TrimSpace(a.Agency+" "+a.Place))
+	}
+	if a.Newspaper != "" {
+		parts = append(parts, a.Newspaper)
+	}
+	if a.Published != "" {
+		parts = append(parts, "published "+a.Published)
+	}
+	if a.Page > 0 {
+		parts = append(parts, fmt.Sprintf("第%d版", a.Page))
+	}
+	if a.Section != "" {
+		parts = append(parts, a.Section)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// printExplanation writes what parse --explain shows: the layout, then each
+// line of the page with what it was taken for, its document and why.
+func printExplanation(w io.Writer, ex article.Explanation) {
+	fmt.Fprintf(w, "layout: %s\n\n", ex.Layout)
+	for _, n := range ex.Lines {
+		doc := "   "
+		if n.Doc > 0 {
+			doc = fmt.Sprintf("[%d]", n.Doc)
+		}
+		fmt.Fprintf(w, "%5d  %-15s %-4s %s\n", n.Line, n.Role, doc, clip(n.Text, 40))
+		if n.Why != "" {
+			fmt.Fprintf(w, "%28s%s\n", "", n.Why)
+		}
+	}
 }
 
 func clip(s string, n int) string {

@@ -102,7 +102,7 @@ func jsonlArticle(line []byte, opt Options, warn func(string, string, ...any)) (
 		warn(WarnBadJSON, "not valid JSON: %v", err)
 		return Article{}, false
 	}
-	a := Article{Title: strings.Join(bodyParagraphs(rec.Title), " "), Kind: KindDocument, Reporter: strings.TrimSpace(rec.Reporter),
+	a := Article{Title: collapseSpace(strings.Join(bodyParagraphs(rec.Title), " ")), Kind: KindDocument, Reporter: strings.TrimSpace(rec.Reporter),
 		Source: strings.TrimSpace(rec.Source), Paragraphs: bodyParagraphs(rec.Body)}
 	if a.Title == "" && len(a.Paragraphs) == 0 {
 		warn(WarnBadRecord, "no title and no body")
@@ -116,7 +116,7 @@ func jsonlArticle(line []byte, opt Options, warn func(string, string, ...any)) (
 		a.Date = v
 	}
 	if a.Title == "" {
-		p := &page{name: opt.Name}
+		p := &page{opt: opt}
 		a.Title, a.TitleDerived = p.derive(a.Paragraphs, false), true
 	}
 	return a, true

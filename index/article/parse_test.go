@@ -101,8 +101,9 @@ func TestSeed(t *testing.T) {
 			t.Errorf("article %d reporter = %q, want %q", i+1, a.Reporter, wantReporter)
 		}
 	}
-	if c := pg.Articles[7]; c.Photographer != "郭树勋" || len(c.Paragraphs) != 1 || strings.Contains(c.Body(), "摄") {
-		t.Errorf("caption = %q by %q, want one paragraph by 郭树勋 without the credit line", c.Paragraphs, c.Photographer)
+	// The credit stays in the caption's text, so that a search for 郭树勋 finds it.
+	if c := pg.Articles[7]; c.Photographer != "郭树勋" || len(c.Paragraphs) != 2 || c.Paragraphs[1] != "本报记者郭树勋摄" {
+		t.Errorf("caption = %q by %q, want its text and then the credit line, by 郭树勋", c.Paragraphs, c.Photographer)
 	}
 	checkRepair(t, pg.Articles)
 }
@@ -165,23 +166,34 @@ func spaceBetweenHan(s string) int {
 	return -1
 }
 
+// TestDocExample checks the worked example of doc.go.
 func TestDocExample(t *testing.T) {
-	page := " 本报讯 （记者郭树勋） 2 月\n24 日下午，示范区召开会议。当前，全区疫情\n\n防控工作取得了阶段性成效。\n\n" +
-		"会议指出，要坚持问题导向。\n\n示范区召开统筹推进\n疫情防控工作会议\n"
-	pg, err := Parse([]byte(page), Options{Year: 2020})
-	want := []Article{{Title: "示范区召开统筹推进疫情防控工作会议", Date: Date{2020, 2, 24}, Reporter: "郭树勋",
-		Kind: KindArticle, Paragraphs: []string{"本报讯（记者郭树勋）2月24日下午，示范区召开会议。当前，全区疫情防控工作取得了阶段性成效。",
-			"会议指出，要坚持问题导向。"}}}
-	if err != nil || !reflect.DeepEqual(pg.Articles, want) {
-		t.Errorf("Parse(doc example) = %+v, %v\nwant %+v", pg.Articles, err, want)
+	page := "2020年3月1日 星期日 第3版 要闻\n\n 本报讯 （记者郭树勋） 2 月\n24 日下午，示范区召开会议。当前，全区疫情\n\n" +
+		"防控工作取得了阶段性成效。\n\n示范区召开统筹推进\n疫情防控工作会议\n\n新华社北京2月25日电（记者王芳 通讯员张虹）\n" +
+		"全国春耕备耕有序推进。\n\n全国春耕备耕\n有序推进\n\n图为春耕现场。\n本报记者 李四 摄\n"
+	pg, err := Parse([]byte(page), Options{})
+	pub := Date{2020, 3, 1}
+	want := []Article{
+		{Title: "示范区召开统筹推进疫情防控工作会议", Date: Date{2020, 2, 24}, Reporter: "郭树勋", Kind: KindArticle,
+			Paragraphs: []string{"本报讯（记者郭树勋）2月24日下午，示范区召开会议。当前，全区疫情防控工作取得了阶段性成效。"}},
+		{Title: "全国春耕备耕有序推进", Date: Date{2020, 2, 25}, Reporter: "王芳", Contributors: []string{"通讯员 张虹"},
+			Agency: "新华社", Place: "北京", Kind: KindArticle, Paragraphs: []string{"新华社北京2月25日电（记者王芳通讯员张虹）全国春耕备耕有序推进。"}},
+		{Title: "春耕现场", TitleDerived: true, Kind: KindCaption, Date: pub, Photographer: "李四",
+			Paragraphs: []string{"图为春耕现场。", "本报记者李四摄"}},
+	}
+	for i := range want {
+		want[i].Published, want[i].Page, want[i].Section = pub, 3, "要闻"
+	}
+	if err != nil || !reflect.DeepEqual(pg.Articles, want) || len(pg.Warnings) != 0 {
+		t.Errorf("Parse(doc example) = %+v, %v, warnings %q\nwant %+v", pg.Articles, err, pg.Warnings, want)
 	}
 }
 
 func TestHeadlineBefore(t *testing.T) {
 	pg := mustParse(t, "testdata/before.txt", Options{Name: "2020-03-01.txt"})
-	want := []struct{ title, date, reporter, first string }{
-		{"王家鹏调研房地产行业复工及楼盘销售情况", "2020-02-26", "张三 李四", "本报讯(记者张三李四)２月２６日下午，"},
-		{"王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "王五", "本报讯（通讯员王五）2月28日上午，"},
+	want := []struct{ title, date, reporter, contributor, first string }{
+		{"王家鹏调研房地产行业复工及楼盘销售情况", "2020-02-26", "张三 李四", "", "本报讯(记者张三李四)２月２６日下午，"},
+		{"王家鹏调研督导服务业疫情防控和复工工作", "2020-02-28", "", "通讯员 王五", "本报讯（通讯员王五）2月28日上午，"},
 	}
 	if len(pg.Articles) != len(want) {
 		t.Fatalf("Parse(before.txt) = %d articles, want %d", len(pg.Articles), len(want))
@@ -192,12 +204,19 @@ func TestHeadlineBefore(t *testing.T) {
 			t.Errorf("article %d = %q %s %q %q, want %q %s %q %q…", i+1, a.Title, a.Date, a.Reporter,
 				prefix(a.Paragraphs[0], 60), w.title, w.date, w.reporter, w.first)
 		}
+		if got := strings.Join(a.Contributors, ","); got != w.contributor {
+			t.Errorf("article %d contributors = %q, want %q", i+1, got, w.contributor)
+		}
+		// 第2版 综合新闻 is the masthead; the date is the file name's.
+		if a.Published.String() != "2020-03-01" || a.Page != 2 || a.Section != "综合新闻" {
+			t.Errorf("article %d published %s page %d section %q, want 2020-03-01, 2, 综合新闻", i+1, a.Published, a.Page, a.Section)
+		}
 	}
 	if n := len(pg.Articles[0].Paragraphs); n != 2 {
 		t.Errorf("article 1 has %d paragraphs, want 2 (the blank line after 及 is a column break)", n)
 	}
-	if len(pg.Warnings) != 1 || !strings.Contains(pg.Warnings[0].String(), "第2版综合新闻") {
-		t.Errorf("warnings = %q, want the dropped page header", pg.Warnings)
+	if len(pg.Warnings) != 1 || pg.Warnings[0].Code != WarnDateInName || pg.Warnings[0].Detail != "date=2020-03-01" || pg.Warnings[0].String() != "date taken from the file name: publication date 2020-03-01" {
+		t.Errorf("warnings = %q, want one saying the publication date came from the file name", pg.Warnings)
 	}
 }
 
@@ -291,19 +310,20 @@ func TestCaptions(t *testing.T) {
 			if capt.Kind != KindCaption || capt.Photographer != c.who || capt.Title != c.title || !capt.TitleDerived {
 				t.Errorf("caption = %s %q by %q, want caption %q by %q", capt.Kind, capt.Title, capt.Photographer, c.title, c.who)
 			}
-			if len(a.Paragraphs) != 2 || strings.Contains(a.Body()+capt.Body(), "摄") {
-				t.Errorf("article %q, caption %q: want the credit in neither", a.Paragraphs, capt.Paragraphs)
+			if len(a.Paragraphs) != 2 || strings.Contains(a.Body(), "摄") || !strings.HasSuffix(capt.Body(), "摄") {
+				t.Errorf("article %q, caption %q: want the credit at the end of the caption, not in the article", a.Paragraphs, capt.Paragraphs)
 			}
 		})
 	}
 	pg, _ := Parse([]byte("本报讯（记者张三）3月1日，工人正在施工。\n本报记者 郭树勋 摄"), Options{})
-	if len(pg.Articles) != 1 || pg.Articles[0].Photographer != "郭树勋" {
-		t.Errorf("photo news item = %+v, want one article with Photographer 郭树勋", pg.Articles)
+	if len(pg.Articles) != 1 || pg.Articles[0].Photographer != "郭树勋" || !strings.HasSuffix(pg.Articles[0].Body(), "郭树勋摄") {
+		t.Errorf("photo news item = %+v, want one article with Photographer 郭树勋 and the credit in its text", pg.Articles)
 	}
 }
 
 // TestPageFurniture wraps the seed in a running head and a sign-off, as PDF
-// extraction leaves them: the articles must not change, the extras are warned about.
+// extraction leaves them: the running head becomes every article's page
+// metadata, the articles do not change otherwise, the sign-off is warned about.
 func TestPageFurniture(t *testing.T) {
 	data, err := os.ReadFile("testdata/seed.txt")
 	if err != nil {
@@ -311,11 +331,141 @@ func TestPageFurniture(t *testing.T) {
 	}
 	want, _ := Parse(data, Options{Year: 2020})
 	framed := "2020年2月29日 星期六\n第2版 综合新闻\n\n" + string(data) + "\n责任编辑：张三\n（完）\n"
-	pg, err := Parse([]byte(framed), Options{Year: 2020})
-	if err != nil || !reflect.DeepEqual(pg.Articles, want.Articles) {
-		t.Errorf("Parse(framed seed) = %d articles, %v; want the seed's %d", len(pg.Articles), err, len(want.Articles))
+	pg, err := Parse([]byte(framed), Options{}) // the masthead gives the year
+	if err != nil || len(pg.Articles) != len(want.Articles) {
+		t.Fatalf("Parse(framed seed) = %d articles, %v; want the seed's %d", len(pg.Articles), err, len(want.Articles))
 	}
-	if len(pg.Warnings) != 3 {
-		t.Errorf("warnings = %q, want the head and two sign-off lines", pg.Warnings)
+	for i, a := range pg.Articles {
+		if a.Published != (Date{2020, 2, 29}) || a.Page != 2 || a.Section != "综合新闻" {
+			t.Errorf("article %d published %s page %d section %q, want the masthead's 2020-02-29, 2, 综合新闻", i+1, a.Published, a.Page, a.Section)
+		}
+		w := want.Articles[i]
+		if a.Kind == KindCaption {
+			w.Date = a.Published // a caption takes the page's date
+		}
+		a.Published, a.Page, a.Section = Date{}, 0, ""
+		if !reflect.DeepEqual(a, w) {
+			t.Errorf("article %d = %+v\nwant the seed's %+v", i+1, a, w)
+		}
+	}
+	if len(pg.Warnings) != 2 || pg.Warnings[0].Detail != "责任编辑：张三" || pg.Warnings[1].Detail != "（完）" {
+		t.Errorf("warnings = %q, want the two sign-off lines", pg.Warnings)
+	}
+}
+
+// TestFallback: when a cut would lose or double text, the page is kept
+// whole, every line in one document, with WarnNoLayout.
+func TestFallback(t *testing.T) {
+	text := "2020年3月1日 星期日 第3版\n\n标题\n\n本报讯（记者张三）3月1日，示范区召开会议。\n\n会议要求，狠抓落实。\n"
+	p := &page{text: text, opt: Options{Name: "p.txt"}}
+	p.rows = cutRows(splitLines(text), 0)
+	p.cut()
+	p.out = p.out[:0] // as if the rules had lost the article
+	if p.accounted(text) {
+		t.Fatal("accounted = true for a cut that lost the article")
+	}
+	p.fallback("the cut lost or doubled text")
+	if len(p.out) != 1 || len(p.warnings) != 1 || p.warnings[0].Code != WarnNoLayout {
+		t.Fatalf("fallback = %d documents, warnings %q; want one and WarnNoLayout", len(p.out), p.warnings)
+	}
+	var got, want runeSum
+	want.add(text)
+	for _, para := range p.out[0].Paragraphs {
+		got.add(para)
+	}
+	if got != want || p.out[0].Page != 3 || p.out[0].Title != "p" {
+		t.Errorf("fallback document %q (page %d, title %q) does not hold every character of the page", p.out[0].Paragraphs, p.out[0].Page, p.out[0].Title)
+	}
+}
+
+// TestGoldenOnce: every golden page's documents hold each character of the
+// page once, the masthead aside.
+func TestGoldenOnce(t *testing.T) {
+	for _, g := range goldenPages {
+		data, err := os.ReadFile(filepath.Join("testdata", g.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg, err := Parse(data, g.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOnce(t, g.file, data, pg)
+	}
+}
+
+// TestTitleSpaces: runs of white space in a headline become one space, so
+// that citations do not carry them.
+func TestTitleSpaces(t *testing.T) {
+	pg, err := Parse([]byte("COVID  19  疫情  防控\u3000 通报\n\n本报讯（记者张三）3月1日，全区通报疫情防控情况。\n"), Options{})
+	if err != nil || len(pg.Articles) != 1 || pg.Articles[0].Title != "COVID 19疫情防控通报" {
+		t.Errorf("Parse = %+v, %v; want the title COVID 19疫情防控通报", pg.Articles, err)
+	}
+	arts, _, err := collect(t, `{"title":"  抓防控   促发展 \n 全力以赴  ","body":"正文"}`)
+	if err != nil || len(arts) != 1 || arts[0].Title != "抓防控 促发展 全力以赴" {
+		t.Errorf("ParseJSONL title = %+v, %v; want 抓防控 促发展 全力以赴", arts, err)
+	}
+}
+
+// TestExplainSeed checks what Explain says of the sample page's lines.
+func TestExplainSeed(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Explain(data, Options{Year: 2020})
+	if err != nil || len(ex.Page.Articles) != 8 {
+		t.Fatalf("Explain = %d documents, %v", len(ex.Page.Articles), err)
+	}
+	lines := splitLines(string(data))
+	byLine := map[int][]LineNote{}
+	for _, n := range ex.Lines {
+		byLine[n.Line] = append(byLine[n.Line], n)
+	}
+	if len(byLine) != len(lines) {
+		t.Errorf("Explain notes %d lines, the page has %d", len(byLine), len(lines))
+	}
+	for _, c := range []struct {
+		start string // the line's start
+		role  LineRole
+		doc   int
+		why   string // in the reason
+	}{
+		{"本报讯 （记者郭树勋） 2 月 24 日下", RoleLead, 1, "reporter 郭树勋"},
+		{"示范区统筹推进新冠肺炎疫情防控", RoleHeadline, 1, "printed after document 1"},
+		{"防控工作取得了阶段性成效", RoleBody, 1, ""},
+		{"王家鹏看望慰问疫情防控一线医务工作者", RoleHeadline, 6, ""},
+		{"疫情防控期间，示范区实行", RoleCaption, 8, ""},
+		{"本报记者 郭树勋 摄", RoleCredit, 8, "photographer 郭树勋"},
+	} {
+		found := false
+		for _, n := range ex.Lines {
+			if strings.HasPrefix(n.Text, c.start) {
+				found = true
+				if n.Role != c.role || n.Doc != c.doc || !strings.Contains(n.Why, c.why) {
+					t.Errorf("line %d %q: %s in %d (%s), want %s in %d (…%s…)", n.Line, c.start, n.Role, n.Doc, n.Why, c.role, c.doc, c.why)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no line starts %q", c.start)
+		}
+	}
+	// The blank line after 全区疫情 is a column break; after 出席会议。 a paragraph break.
+	for i, ln := range lines {
+		notes := byLine[i+2]
+		if len(notes) == 0 || notes[0].Text != "" {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(ln, "当前，全区疫情") && notes[0].Role != RoleColumnBreak:
+			t.Errorf("line %d after %q is %s, want a column break", i+2, ln, notes[0].Role)
+		case strings.HasSuffix(ln, "赵俊生出席会议。") && notes[0].Role != RoleParagraphBreak && notes[0].Role != RoleBlank:
+			t.Errorf("line %d after %q is %s, want a paragraph break", i+2, ln, notes[0].Role)
+		}
+	}
+	if !strings.Contains(ex.Layout, "headlines printed after their articles") {
+		t.Errorf("layout %q, want headlines after their articles", ex.Layout)
 	}
 }

@@ -53,7 +53,20 @@ func splitLines(text string) []string {
 
 // isSpace reports white space, including the ideographic space U+3000 that
 // OCR and full-width typesetting leave between characters.
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
+func isSpace(r rune) bool {
+	if r > 0x3000 { // the common case, a Chinese character, quickly
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// isHan reports a Han character, the common ones quickly.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x3400 && unicode.Is(unicode.Han, r)
+}
 
 // isInvisible reports characters that carry no text and are dropped: control
 // characters, zero-width spaces and byte-order marks.
@@ -175,6 +188,55 @@ func joinSpace(prev, next string) bool {
 		return false
 	}
 	return !containsCJK(prev) && !containsCJK(next)
+}
+
+// width is the printed width of s: 2 for each wide character (Han, kana,
+// hangul, full-width forms, CJK punctuation, and “”—…, which Chinese type
+// sets wide), 1 for others, so that lines of one column, digits or Latin
+// letters included, come out about equal. White space counts as printed.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// widthNoSpace is width without white space, for lines not yet repaired.
+func widthNoSpace(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+		case wide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func wide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF,
+		r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, r >= 0x20000 && r <= 0x3FFFD:
+		return true
+	}
+	return r == '“' || r == '”' || r == '—' || r == '…' || r == '‘' || r == '’'
+}
+
+// collapseSpace trims s and makes each run of white space in it one space.
+func collapseSpace(s string) string {
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
 // runeCount counts the runes of s, stopping early once past limit, so that

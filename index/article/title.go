@@ -37,7 +37,7 @@ func (p *page) derive(paras []string, caption bool) string {
 
 // baseName is the file name without directory and extension.
 func (p *page) baseName() string {
-	base := filepath.Base(strings.ReplaceAll(p.name, "\\", "/"))
+	base := filepath.Base(strings.ReplaceAll(p.opt.Name, "\\", "/"))
 	if base == "." || base == "/" {
 		return ""
 	}
@@ -48,7 +48,9 @@ func (p *page) baseName() string {
 func photoTitle(s string) string {
 	_, after, ok := strings.Cut(s, "图为")
 	if !ok {
-		return ""
+		if _, after, ok = strings.Cut(s, "圖為"); !ok {
+			return ""
+		}
 	}
 	if i := strings.IndexAny(after, "。！？!?"); i >= 0 {
 		after = after[:i]
@@ -63,11 +65,19 @@ func photoTitle(s string) string {
 // timeWords may follow a lead's date: 2月26日下午，.
 var timeWords = []string{"上午", "下午", "中午", "晚上", "傍晚", "凌晨", "早上", "晚", "电"}
 
-// stripLead removes the lead (本报讯（记者X）M月D日 and a time of day) from
-// the start of a first paragraph.
+// stripLead removes the lead (本报讯（记者X）M月D日, a wire dateline, and a
+// time of day) from the start of a first paragraph.
 func stripLead(s string) string {
-	_, c, ok := matchLeadEnd([]string{s}, 0, 0)
+	_, c, ok := matchLeadFrom(&cursor{lines: []string{s}, skim: true})
 	if !ok {
+		_, c, ok = matchWireEnd([]string{s}, 0, 0, false)
+	}
+	if !ok {
+		if i := strings.Index(s, "报道"); i > 0 && i < 120 {
+			if _, ok := parseByline(s[:i]); ok {
+				return strings.TrimLeft(s[i+len("报道"):], "：:，, ")
+			}
+		}
 		return s
 	}
 	s = s[c.j:]
@@ -121,10 +131,16 @@ func shorten(t string) string {
 var (
 	officeWords = []string{"书记", "主任", "总指挥", "指挥长", "区长", "市长", "县长", "省长", "镇长", "乡长",
 		"局长", "部长", "厅长", "处长", "主席", "院长", "校长", "经理", "董事长", "总裁", "负责人", "组长",
-		"会长", "秘书长", "委员", "行长", "所长", "社长", "队长", "站长"}
+		"会长", "秘书长", "委员", "行长", "所长", "社长", "队长", "站长",
+		// the same in traditional characters
+		"書記", "總指揮", "指揮長", "區長", "市長", "縣長", "省長", "鎮長", "鄉長", "局長", "部長", "廳長",
+		"處長", "院長", "校長", "經理", "董事長", "總裁", "負責人", "組長", "會長", "秘書長", "委員", "行長",
+		"所長", "社長", "隊長", "站長"}
 	actionWords = []string{"主持", "召开", "调研", "看望", "慰问", "带队", "率队", "率领", "深入", "来到", "前往",
 		"到", "在", "出席", "参加", "会见", "接见", "考察", "督导", "检查", "走访", "听取", "视察", "调度",
-		"部署", "宣讲", "一行"}
+		"部署", "宣讲", "一行",
+		"召開", "調研", "慰問", "帶隊", "率隊", "率領", "來到", "參加", "會見", "考察", "督導", "檢查",
+		"走訪", "聽取", "視察", "調度", "宣講"}
 )
 
 // fromName returns t from the person's name on, when t runs

@@ -62,11 +62,11 @@ func (d *Date) UnmarshalText(b []byte) error {
 // Article is one document cut from a page: its text repaired (lines joined
 // into paragraphs, OCR spaces removed) but otherwise as printed.
 type Article struct {
-	Title        string   // the headline as printed, or a derived display title
+	Title        string   // the main headline as printed (white space runs made one space), or a derived display title
 	TitleDerived bool     // true when no headline was printed and Title was made from the text
-	Date         Date     // from the lead (本报讯…M月D日) with the year from Options or the file name
-	Reporter     string   // X in 本报讯（记者X）, or the source's "reporter"
-	Photographer string   // for captions: X in 本报记者 X 摄
+	Date         Date     // from the lead (本报讯…M月D日), the year from the masthead, Options or the file name; a caption's is the page's
+	Reporter     string   // X in 本报讯（记者X）, several names joined by a space; or the source's "reporter"
+	Photographer string   // X in 本报记者 X 摄 (a caption's or a photo news item's credit) or in X/图
 	Kind         Kind     //
 	Paragraphs   []string // the body, one string per paragraph, no line breaks inside
 	Source       string   // the publication, from a .jsonl record's "source"; "" for pages
@@ -78,6 +78,9 @@ type Article struct {
 	Page         int      // the page number (版次) from the masthead or file name; 0 = unknown
 	Section      string   // the page's section (版名), e.g. 要闻; "" = unknown
 	Newspaper    string   // the paper's name when the masthead prints it, e.g. 焦作日报
+
+	Kicker   string // 引题: a line printed above the main headline; "" if none
+	Subtitle string // 副题: a line printed below the main headline (——…), as printed; "" if none
 }
 
 // Body returns the paragraphs joined by "\n".
@@ -98,8 +101,9 @@ func (a Article) Body() string {
 
 // Options tell the parser what the text itself does not say.
 type Options struct {
-	Name string // the file name, used for a year in it (2020-03-01.txt) and as a fallback title
-	Year int    // the year of dates printed without one; 0 = take it from Name, else unknown
+	Name string // the file name: its date and page (see FromName) are the fallbacks for the masthead's, its base the fallback title
+	Year int    // the year of dates printed without one, when the page has no masthead date; 0 = from Name, else unknown
+	Page int    // the page number (版次) when neither masthead nor Name gives one, e.g. a PDF's page index; 0 = unknown
 }
 
 // Page is the result of parsing one file.
@@ -127,7 +131,7 @@ const (
 	WarnLongLine   = "long_line"    // a .jsonl line too long to read, skipped
 	WarnMoreLines  = "more_lines"   // more lines with problems than are listed; Detail is how many
 	WarnNoLayout   = "no_layout"    // the page could not be cut into articles and is kept as one document
-	WarnDateInName = "date_in_name" // the date (and page) came from the file name; Detail says which
+	WarnDateInName = "date_in_name" // the page's date, page or year came from the file name; Detail: "date=2020-02-28 page=3" or "year=2020"
 )
 
 // String words the warning in English, as the CLI prints it.
@@ -145,7 +149,7 @@ func (w Warning) String() string {
 	case WarnNoLayout:
 		s = "the page could not be cut into articles; kept as one document: " + w.Detail
 	case WarnDateInName:
-		s = "date taken from the file name: " + w.Detail
+		s = "date taken from the file name: " + nameDetail(w.Detail)
 	default:
 		s = w.Detail
 	}
@@ -153,6 +157,21 @@ func (w Warning) String() string {
 		return fmt.Sprintf("line %d: %s", w.Line, s)
 	}
 	return s
+}
+
+// nameDetail words a WarnDateInName's Detail (date=… page=… year=…) in English.
+func nameDetail(d string) string {
+	var parts []string
+	for _, f := range strings.Fields(d) {
+		k, v, _ := strings.Cut(f, "=")
+		switch k {
+		case "date":
+			parts = append(parts, "publication date "+v)
+		default:
+			parts = append(parts, k+" "+v)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Sentinel errors, for callers that branch on them with errors.Is.
