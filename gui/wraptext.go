@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,9 +33,12 @@ type wrapText struct {
 	maxLines int
 	text     *widget.RichText
 
-	width    float32 // the width the lines were broken for
-	textSize float32 // and the text size
-	breaks   []int   // code point offsets where a new line starts
+	width    float32   // the width the lines were broken for
+	textSize float32   // and the text size
+	breaks   []int     // code point offsets where a new line starts
+	widths   []float32 // each code point's width, as measured for the breaks
+
+	selLo, selHi int // the selected code points [selLo, selHi); none when equal
 }
 
 func newWrapText(maxLines int) *wrapText {
@@ -77,13 +81,104 @@ func (w *wrapText) lineOf(i int) (line, lines int) {
 	return sort.SearchInts(w.breaks, i+1), len(w.breaks) + 1
 }
 
+// setSelection marks code points [lo, hi) as selected; lo == hi clears it.
+func (w *wrapText) setSelection(lo, hi int) {
+	if lo == w.selLo && hi == w.selHi {
+		return
+	}
+	w.selLo, w.selHi = lo, hi
+	w.Refresh()
+}
+
+// lineBounds is line k's first code point and one past its last.
+func (w *wrapText) lineBounds(k int) (start, end int) {
+	if k > 0 {
+		start = w.breaks[k-1]
+	}
+	end = len(w.widths)
+	if k < len(w.breaks) {
+		end = w.breaks[k]
+	}
+	return start, end
+}
+
+// lineHeight is the height of one line as the RichText lays them out: its
+// rows touch, so the lines share its height less the padding.
+func (w *wrapText) lineHeight() float32 {
+	pad := w.Theme().Size(theme.SizeNameInnerPadding)
+	return (w.text.MinSize().Height - 2*pad) / float32(len(w.breaks)+1)
+}
+
+// charAt is the code point offset nearest to p: the character whose left
+// half holds p, or the end of the line past its last character.
+func (w *wrapText) charAt(p fyne.Position) int {
+	pad := w.Theme().Size(theme.SizeNameInnerPadding)
+	lines := len(w.breaks) + 1
+	k := min(max(int((p.Y-pad)/max(w.lineHeight(), 1)), 0), lines-1)
+	start, end := w.lineBounds(k)
+	x := pad
+	for i := start; i < end; i++ {
+		if p.X < x+w.widths[i]/2 {
+			return i
+		}
+		x += w.widths[i]
+	}
+	return end
+}
+
+// selectionRects are the rectangles that cover the selected characters, a
+// line each.
+func (w *wrapText) selectionRects() []fyne.Position {
+	if w.selLo >= w.selHi || len(w.widths) == 0 {
+		return nil
+	}
+	pad := w.Theme().Size(theme.SizeNameInnerPadding)
+	lineH := w.lineHeight()
+	var out []fyne.Position // pairs: top-left, size
+	for k := 0; k <= len(w.breaks); k++ {
+		start, end := w.lineBounds(k)
+		lo, hi := max(w.selLo, start), min(w.selHi, end)
+		if lo >= hi {
+			continue
+		}
+		x := pad
+		for i := start; i < lo; i++ {
+			x += w.widths[i]
+		}
+		wd := float32(0)
+		for i := lo; i < hi; i++ {
+			wd += w.widths[i]
+		}
+		out = append(out, fyne.NewPos(x, pad+lineH*float32(k)), fyne.NewPos(wd, lineH))
+	}
+	return out
+}
+
 type wrapRenderer struct {
-	w *wrapText
+	w     *wrapText
+	rects []*canvas.Rectangle // the selection, behind the text
 }
 
 func (r *wrapRenderer) Layout(s fyne.Size) {
 	r.w.text.Resize(s)
 	r.w.text.Move(fyne.NewPos(0, 0))
+	r.layoutSelection()
+}
+
+func (r *wrapRenderer) layoutSelection() {
+	ps := r.w.selectionRects()
+	n := len(ps) / 2
+	for len(r.rects) < n {
+		r.rects = append(r.rects, canvas.NewRectangle(nil))
+	}
+	r.rects = r.rects[:n]
+	c := r.w.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+	for i, rect := range r.rects {
+		rect.FillColor = c
+		rect.Move(ps[2*i])
+		rect.Resize(fyne.NewSize(ps[2*i+1].X, ps[2*i+1].Y))
+		rect.Refresh()
+	}
 }
 
 // MinSize is as narrow as one character, so the text never holds its
@@ -99,16 +194,24 @@ func (r *wrapRenderer) Refresh() {
 		r.w.relayout(r.w.Size().Width)
 	}
 	r.w.text.Refresh()
+	r.layoutSelection()
 }
 
-func (r *wrapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.w.text} }
-func (r *wrapRenderer) Destroy()                     {}
+func (r *wrapRenderer) Objects() []fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, 0, len(r.rects)+1)
+	for _, rect := range r.rects {
+		objs = append(objs, rect)
+	}
+	return append(objs, r.w.text)
+}
+func (r *wrapRenderer) Destroy() {}
 
 // relayout breaks the text into lines for width and rebuilds the segments.
 func (w *wrapText) relayout(width float32) {
 	th := w.Theme()
 	w.width, w.textSize = width, th.Size(theme.SizeNameText)
 	text, widths := w.measure(th)
+	w.widths = widths
 	avail := width - 2*th.Size(theme.SizeNameInnerPadding)
 	w.breaks = nil
 	if width > 0 {
