@@ -257,6 +257,7 @@ func (s *statusLine) build() fyne.CanvasObject {
 	s.label = widget.NewLabel("")
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.label.Importance = widget.SuccessImportance
+	s.label.Hide() // no room taken when there is nothing to say
 	return s.label
 }
 
@@ -280,6 +281,7 @@ func (s *statusLine) put(msg string, imp widget.Importance, hold time.Duration) 
 	gen := s.gen
 	s.label.Importance = imp
 	s.label.SetText(msg)
+	s.label.Show()
 	if hold <= 0 {
 		return
 	}
@@ -287,6 +289,7 @@ func (s *statusLine) put(msg string, imp widget.Importance, hold time.Duration) 
 		s.ui.post(func() {
 			if s.gen == gen {
 				s.label.SetText("")
+				s.label.Hide()
 			}
 		})
 	})

@@ -61,7 +61,7 @@ func (d *detailView) build() fyne.CanvasObject {
 
 	// A row that wraps: in a narrow window the copy buttons go under the
 	// match buttons instead of over them.
-	d.tools = newFlowBox(3, 0, d.prev, d.matches, d.next, layout.NewSpacer(), d.copyExcerpt, d.copyArticle)
+	d.tools = newFlowBox(3, 4, 0, d.prev, d.matches, d.next, layout.NewSpacer(), d.copyExcerpt, d.copyArticle)
 	d.header = container.NewVBox(d.title, d.meta, d.tools, widget.NewSeparator())
 	d.setEnabled()
 	return container.NewBorder(d.header, nil, nil, nil, container.NewStack(d.scroll, d.placeholder))
@@ -300,8 +300,9 @@ func (d *detailView) reveal() {
 }
 
 // keepPlace runs change (a new text size) and scrolls so that the same text
-// is where it was: the current match when it is in view, else the paragraph
-// at the top, at the same point of it.
+// is where it was: the current match when it is in view (kept whole on
+// screen as its line grows), else the paragraph at the top, at the same
+// point of it.
 func (d *detailView) keepPlace(change func()) {
 	if d.doc == nil || len(d.paraViews) == 0 {
 		change()
@@ -309,14 +310,15 @@ func (d *detailView) keepPlace(change func()) {
 	}
 	view, off := d.scroll.Size().Height, d.scroll.Offset.Y
 	my, lineH, onMatch := d.matchY()
-	onMatch = onMatch && my >= off && my+lineH <= off+view
+	onMatch = onMatch && my < off+view && my+lineH > off
 	top, frac := d.paraAt(off)
 	change()
 	d.paras.Refresh()
 	d.scroll.Refresh()
 	if onMatch {
-		y, _, _ := d.matchY()
-		d.scrollTo(y - (my - off))
+		y, newH, _ := d.matchY()
+		rel := max(min(my-off, d.scroll.Size().Height-2*newH), 0)
+		d.scrollTo(y - rel)
 		return
 	}
 	if top != nil {

@@ -148,8 +148,7 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // showError explains a failure in a dialog of the app's language.
 func (u *UI) showError(text string) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := plainText(text)
 	u.showModal(tr("error.title"), fixedWidth(420, l), nil, nil,
 		modalButton{label: tr("button.ok"), primary: true})
 }
@@ -157,9 +156,16 @@ func (u *UI) showError(text string) {
 // confirm asks a yes/no question with the app's own button labels (Fyne's
 // ShowConfirm says Yes/No in the system's language).
 func (u *UI) confirm(title, text, yes string, onYes func()) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := plainText(text)
 	u.showModal(title, fixedWidth(420, l), nil, nil,
 		modalButton{label: tr("button.cancel")},
 		modalButton{label: yes, primary: true, action: func() bool { onYes(); return true }})
+}
+
+// plainText is text that breaks its lines as Chinese is broken (no line
+// starts with 。), for the messages in dialogs.
+func plainText(s string) *wrapText {
+	w := newWrapText(0)
+	w.setRuns([]textRun{{s, stylePlain}})
+	return w
 }

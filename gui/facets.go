@@ -43,7 +43,7 @@ func (f *facetPanel) build() fyne.CanvasObject {
 		f.names[i].Hide()
 		objs = append(objs, f.names[i])
 	}
-	f.reporters = newFlowBox(-1, 0, objs...)
+	f.reporters = newFlowBox(-1, 0, 0, objs...)
 	f.timeline = newTimeline(f.onBar, f.onHover)
 	f.caption = widget.NewLabel("")
 	f.caption.Truncation = fyne.TextTruncateEllipsis
@@ -189,7 +189,8 @@ func (t *timeline) barAt(x float32) int {
 	if len(t.bars) == 0 || t.Size().Width <= 0 {
 		return -1
 	}
-	i := int(x / (t.Size().Width / float32(len(t.bars))))
+	slot := min(t.Size().Width/float32(len(t.bars)), 2*t.Theme().Size(theme.SizeNameText))
+	i := int(x / slot)
 	if i < 0 || i >= len(t.bars) {
 		return -1
 	}
@@ -232,7 +233,9 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	if n == 0 || top == 0 {
 		return
 	}
-	slot := size.Width / float32(n)
+	// A bar is at most two characters wide, so a month or two do not fill
+	// the pane with one block; the bars start at the left like the labels.
+	slot := min(size.Width/float32(n), 2*r.t.Theme().Size(theme.SizeNameText))
 	gap := min(slot/4, 3)
 	for i, rect := range r.rs {
 		h := float32(r.t.bars[i].count) / float32(top) * (size.Height - 2)

@@ -10,7 +10,10 @@ import (
 // flowBox lays its objects out in a row, and in more rows when the row is
 // too narrow for them, so a bar of buttons or filters never holds the window
 // wider than the screen (large text, a 640-pixel window). One object may
-// stretch to take its row's spare width (the search box, a spacer).
+// stretch to take its row's spare width (the search box, a spacer); when
+// the row does not fit, a new row starts at breakAt (the filters under the
+// search box, the copy buttons under the match buttons), and each part wraps
+// further only if it must.
 //
 // Fyne asks a MinSize before it gives a width, so the height is that of the
 // rows at the last width laid out; Fyne lays the parent out again when it
@@ -19,12 +22,13 @@ type flowBox struct {
 	widget.BaseWidget
 	objs    []fyne.CanvasObject
 	stretch int     // index of the object that takes the spare width; -1 none
+	breakAt int     // where the second row starts when one is too narrow; 0 none
 	minGrow float32 // the stretching object's least width
 	width   float32 // last laid-out width
 }
 
-func newFlowBox(stretch int, minGrow float32, objs ...fyne.CanvasObject) *flowBox {
-	f := &flowBox{objs: objs, stretch: stretch, minGrow: minGrow}
+func newFlowBox(stretch, breakAt int, minGrow float32, objs ...fyne.CanvasObject) *flowBox {
+	f := &flowBox{objs: objs, stretch: stretch, breakAt: breakAt, minGrow: minGrow}
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -42,12 +46,21 @@ func (f *flowBox) itemWidth(i int) float32 {
 
 // rows splits the visible objects into rows no wider than width.
 func (f *flowBox) rows(width float32) [][]int {
+	all := f.flow(0, len(f.objs), width)
+	if len(all) <= 1 || f.breakAt <= 0 {
+		return all
+	}
+	return append(f.flow(0, f.breakAt, width), f.flow(f.breakAt, len(f.objs), width)...)
+}
+
+// flow fills rows greedily with the visible objects from..to.
+func (f *flowBox) flow(from, to int, width float32) [][]int {
 	pad := f.Theme().Size(theme.SizeNamePadding)
 	var rows [][]int
 	var row []int
 	x := float32(0)
-	for i, o := range f.objs {
-		if !o.Visible() {
+	for i := from; i < to; i++ {
+		if !f.objs[i].Visible() {
 			continue
 		}
 		w := f.itemWidth(i)
@@ -89,7 +102,7 @@ func (r *flowRenderer) Layout(size fyne.Size) {
 				x += pad
 			}
 			w := f.itemWidth(i)
-			if i == f.stretch || (k == len(row)-1 && len(row) == 1) {
+			if i == f.stretch {
 				w += max(size.Width-used, 0)
 			}
 			w = min(w, size.Width-x)
@@ -140,8 +153,9 @@ func (r *flowRenderer) Refresh() {
 func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.objs }
 func (r *flowRenderer) Destroy()                     {}
 
-// fixedWidth lays out one object at a given minimum width, for filter boxes
-// that would otherwise shrink to their placeholder.
+// fixedWidth lays out one object at a given minimum width (at the default
+// text size; it grows with the text), for filter boxes that would otherwise
+// shrink below their placeholder.
 func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(&widthLayout{w}, o)
 }
@@ -160,5 +174,7 @@ func (l *widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
 	}
-	return fyne.NewSize(max(s.Width, l.width), s.Height)
+	th := fyne.CurrentApp().Settings().Theme()
+	grow := th.Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText)
+	return fyne.NewSize(max(s.Width, l.width*grow), s.Height)
 }

@@ -32,7 +32,7 @@ func (l *libraryView) show() {
 		return
 	}
 	l.info = widget.NewLabel(tr("library.reading"))
-	l.info.Wrapping = fyne.TextWrapWord
+	l.info.Wrapping = wrapMode()
 	l.list = widget.NewList(func() int { return len(l.sources) }, l.newItem, l.updateItem)
 	content := container.NewBorder(l.info, nil, nil, nil, l.list)
 	l.dlg = l.ui.showModal(tr("library.title"), content, nil, func() { l.dlg = nil },
@@ -87,14 +87,14 @@ func (l *libraryView) newItem() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	detail := newMetaText()
-	detail.Wrapping = fyne.TextWrapWord
+	detail.Wrapping = wrapMode()
 	edit := widget.NewButtonWithIcon(tr("button.edit"), theme.DocumentCreateIcon(), nil)
 	if _, ok := l.ui.lib.(sourceEditor); !ok {
 		edit.Hide() // this library cannot change a source after its import
 	}
 	remove := widget.NewButtonWithIcon(tr("button.remove"), theme.DeleteIcon(), nil)
 	remove.Importance = widget.DangerImportance
-	return container.NewBorder(nil, nil, nil, container.NewHBox(edit, remove), container.NewVBox(name, detail))
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(edit, remove)), container.NewVBox(name, detail))
 }
 
 func (l *libraryView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -106,7 +106,7 @@ func (l *libraryView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	text := row.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(tr("library.articles", s.Name, s.Articles))
 	setMetaText(text.Objects[1].(*widget.RichText), sourceDetail(s, l.gone[s.ID]))
-	buttons := row.Objects[1].(*fyne.Container)
+	buttons := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	buttons.Objects[0].(*widget.Button).OnTapped = func() { l.onEdit(s) }
 	buttons.Objects[1].(*widget.Button).OnTapped = func() { l.onRemove(s) }
 }

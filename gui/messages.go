@@ -144,3 +144,13 @@ var fileErrorCodes = []string{index.CodeNotFound, index.CodePermission, index.Co
 	index.CodeNoOCR, index.CodeNoYear}
 
 var noticeCodes = []string{index.CodeRolledBack, index.CodeRebuilt, index.CodeSampleFailed}
+
+// wrapMode is how the app's language breaks lines: Chinese between any two
+// characters (word wrapping would break only at the rare space), English
+// between words.
+func wrapMode() fyne.TextWrap {
+	if english {
+		return fyne.TextWrapWord
+	}
+	return fyne.TextWrapBreak
+}

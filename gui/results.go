@@ -41,7 +41,7 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.selected = -1
 	r.list = newHitList(r)
 	r.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.count.Wrapping = fyne.TextWrapWord
+	r.count.Wrapping = wrapMode()
 	r.more = widget.NewButton(tr("button.more"), r.onMore)
 	r.more.Hide()
 	r.empty = widget.NewLabel("")

@@ -113,9 +113,7 @@ func noYearSources(rep index.ImportReport) []yearless {
 // library that can re-date them, it asks for their year: Enter sets it, Esc
 // leaves it for later (the library dialog sets it too).
 func (m *importer) showSummary(title, text string, missing []yearless) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	body := fyne.CanvasObject(container.NewVScroll(msg))
+	body := fyne.CanvasObject(container.NewVScroll(plainText(text)))
 	ed, canEdit := m.ui.lib.(sourceEditor)
 	if len(missing) == 0 || !canEdit {
 		m.ask = m.ui.showModal(title, body, nil, func() { m.ask = nil },
