@@ -53,6 +53,7 @@ type UI struct {
 	status  *statusLine
 	facets  *facetPanel
 
+	root   *fyne.Container
 	modals []*modal // the dialogs open, last on top
 	help   *modal   // the F1 window while it is open
 
@@ -110,7 +111,16 @@ func (u *UI) build() fyne.CanvasObject {
 	split := container.NewHSplit(left, u.detail.build())
 	split.Offset = 0.38
 	bottom := container.NewVBox(u.imports.build(), u.status.build())
-	return container.NewBorder(top, bottom, nil, nil, split)
+	u.root = container.NewBorder(top, bottom, nil, nil, split)
+	return u.root
+}
+
+// relayout lays the window out again after a part showed or hid: Fyne does
+// not notice a hidden object coming back on its own.
+func (u *UI) relayout() {
+	if u.root != nil {
+		u.root.Refresh()
+	}
 }
 
 // start applies the menus and key handling, then runs the first search.
@@ -281,7 +291,10 @@ func (s *statusLine) put(msg string, imp widget.Importance, hold time.Duration) 
 	gen := s.gen
 	s.label.Importance = imp
 	s.label.SetText(msg)
-	s.label.Show()
+	if !s.label.Visible() {
+		s.label.Show()
+		s.ui.relayout()
+	}
 	if hold <= 0 {
 		return
 	}
@@ -290,6 +303,7 @@ func (s *statusLine) put(msg string, imp widget.Importance, hold time.Duration) 
 			if s.gen == gen {
 				s.label.SetText("")
 				s.label.Hide()
+				s.ui.relayout()
 			}
 		})
 	})

@@ -148,6 +148,7 @@ func (m *importer) start(paths []string) {
 	m.label.SetText(tr("import.preparing"))
 	m.cancelBtn.Enable()
 	m.box.Show()
+	m.ui.relayout()
 	var last time.Time
 	lastDone := -1
 	opt := index.ImportOptions{Progress: func(p index.ImportProgress) {
@@ -225,6 +226,7 @@ func (m *importer) onDone(rep index.ImportReport, err error) {
 		m.cancel()
 	}
 	m.box.Hide()
+	m.ui.relayout()
 	title, text := summaryText(rep, err)
 	m.summary = title + "\n" + text
 	if title == tr("import.done") {

@@ -2,9 +2,10 @@ package gui
 
 // messages is every text the app shows, by key, in Chinese and in English.
 var messages = map[string]msg{
-	"colon":   {"：", ": "},
-	"comma":   {"，", ", "},
-	"list.of": {"、", ", "},
+	"colon":    {"：", ": "},
+	"comma":    {"，", ", "},
+	"list.of":  {"、", ", "},
+	"list.sep": {"；", "; "},
 
 	// Menus.
 	"menu.file":           {"文件", "File"},

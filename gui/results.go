@@ -236,9 +236,6 @@ func emptyMessage(q string, filtered bool) string {
 	if filtered {
 		tips = append(tips, tr("empty.tipFilters"))
 	}
-	if h := hintMessage(q); h != "" {
-		tips = append(tips, h)
-	}
 	return strings.Join(tips, "\n")
 }
 

@@ -193,7 +193,7 @@ func hintMessage(q string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return tr("search.hint", strings.Join(parts, tr("list.of")))
+	return tr("search.hint", strings.Join(parts, tr("list.sep")))
 }
 
 // more fetches the next page of the results on screen; the facets stay
