@@ -342,8 +342,8 @@ func TestZeroResultsSaysWhatToTry(t *testing.T) {
 		t.Error("want the no-results message instead of the list")
 	}
 	for _, want := range []string{"没有找到与「火星」相符的文章", "OR", "清除日期、记者筛选"} {
-		if !strings.Contains(r.empty.Text, want) {
-			t.Errorf("message %q lacks %q", r.empty.Text, want)
+		if !strings.Contains(r.empty.String(), want) {
+			t.Errorf("message %q lacks %q", r.empty.String(), want)
 		}
 	}
 	if u.detail.doc != nil {

@@ -23,7 +23,7 @@ type resultList struct {
 	list     *hitList
 	count    *widget.Label
 	more     *widget.Button
-	empty    *widget.Label
+	empty    *wrapText
 	clear    *widget.Button
 	emptyBox *fyne.Container
 
@@ -44,8 +44,7 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.count.Wrapping = wrapMode()
 	r.more = widget.NewButton(tr("button.more"), r.onMore)
 	r.more.Hide()
-	r.empty = widget.NewLabel("")
-	r.empty.Wrapping = fyne.TextWrapBreak
+	r.empty = newWrapText(0)
 	r.clear = widget.NewButton(tr("button.clearFilter"), r.ui.search.clearFilters)
 	r.emptyBox = container.NewVBox(r.empty, container.NewHBox(r.clear))
 	r.emptyBox.Hide()
@@ -156,7 +155,7 @@ func (r *resultList) clearFor(q, why string) {
 	r.list.UnselectAll()
 	r.list.Refresh()
 	r.more.Hide()
-	r.empty.SetText(why)
+	r.empty.setRuns([]textRun{{why, stylePlain}})
 	r.clear.Hide()
 	r.list.box.Hide()
 	r.emptyBox.Show()
@@ -214,7 +213,7 @@ func (r *resultList) onMore() {
 // showEmpty says that nothing matched and what to try instead.
 func (r *resultList) showEmpty() {
 	filtered := r.ui.search.filtered()
-	r.empty.SetText(emptyMessage(r.query, filtered))
+	r.empty.setRuns([]textRun{{emptyMessage(r.query, filtered), stylePlain}})
 	if filtered {
 		r.clear.Show()
 	} else {

@@ -60,7 +60,7 @@ func (s *searchBar) build() fyne.CanvasObject {
 	// The filters sit beside the box, or under it in a narrow window, so the
 	// bar never holds the window wider than the screen (large text, 640 px).
 	bar := newFlowBox(0, 1, 240, s.entry,
-		fixedWidth(130, s.from), fixedWidth(130, s.to),
+		fixedWidth(140, s.from), fixedWidth(140, s.to),
 		fixedWidth(100, s.reporter), fixedWidth(116, s.sort))
 	return container.NewBorder(nil, s.message, nil, nil, bar)
 }
