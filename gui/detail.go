@@ -41,6 +41,7 @@ type detailView struct {
 	gen        int
 	sel        selection
 	dragging   bool
+	missing    int // characters of the article no font can draw
 }
 
 func (d *detailView) build() fyne.CanvasObject {
@@ -76,6 +77,10 @@ func (d *detailView) open(hit index.Hit, q string) {
 	d.ui.spawn(func() {
 		doc, err := lib.Get(hit.ID)
 		var body, title []index.Span
+		missing := 0
+		if err == nil {
+			missing = missingGlyphs(doc.Title + doc.Body)
+		}
 		if err == nil && strings.TrimSpace(q) != "" {
 			body, title, _ = lib.Highlight(doc, q) // no highlights is still an article
 		}
@@ -88,6 +93,7 @@ func (d *detailView) open(hit index.Hit, q string) {
 				d.placeholder.SetText(tr("detail.cannotRead", err))
 				return
 			}
+			d.missing = missing
 			d.show(doc, q, body, title)
 		})
 	})
@@ -107,7 +113,11 @@ func (d *detailView) show(doc *index.Doc, q string, body, title []index.Span) {
 	d.title.setRuns(markRuns(text, spanMarks(tspans, len([]rune(text))), -1,
 		withSize(withBold(stylePlain), theme.SizeNameSubHeadingText),
 		withSize(styleHit, theme.SizeNameSubHeadingText), styleHit))
-	setMetaText(d.meta, docMeta(doc))
+	meta := docMeta(doc)
+	if d.missing > 0 {
+		meta += "\n" + tr("detail.missingGlyphs", d.missing)
+	}
+	setMetaText(d.meta, meta)
 	d.renderBody()
 	d.placeholder.Hide()
 	d.header.Show()

@@ -145,3 +145,22 @@ func TestProgressWithinOneFile(t *testing.T) {
 		t.Errorf("progress text %q does not give the bytes", m.label.Text)
 	}
 }
+
+// An article with a character no font has says so under its headline;
+// one the system's fonts have (Fyne draws it from them) is not counted.
+func TestMissingGlyphsSaid(t *testing.T) {
+	old := systemHas
+	systemHas = func(r rune) bool { return r == '龘' }
+	drawable.Clear()
+	t.Cleanup(func() { systemHas = old; drawable.Clear() })
+	if n := missingGlyphs("𩘟龘口罩𩘟"); n != 1 {
+		t.Errorf("missingGlyphs = %d, want 1 (𩘟; 龘 from a system font, 口罩 bundled)", n)
+	}
+	lib := newFakeLib()
+	lib.docs[0].Paragraphs[0] += "𩘟"
+	lib.docs[0].Body = strings.Join(lib.docs[0].Paragraphs, "\n")
+	u, _ := newTestUI(t, lib)
+	if got := u.detail.meta.String(); !strings.Contains(got, "1 个罕用字没有字体可显示") {
+		t.Errorf("meta %q does not say a character cannot be drawn", got)
+	}
+}
