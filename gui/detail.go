@@ -3,6 +3,7 @@ package gui
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,8 +56,9 @@ func (d *detailView) build() fyne.CanvasObject {
 	d.copyExcerpt = widget.NewButtonWithIcon(tr("button.copyExcerpt"), theme.ContentCopyIcon(), d.onCopyExcerpt)
 	d.copyArticle = widget.NewButtonWithIcon(tr("button.copyArticle"), theme.DocumentIcon(), d.onCopyArticle)
 
-	d.paras = container.NewVBox()
+	d.paras = container.New(&cullLayout{d: d, VBox: layout.NewVBoxLayout()})
 	d.scroll = container.NewVScroll(d.paras)
+	d.scroll.OnScrolled = func(fyne.Position) { d.cull() }
 	d.placeholder = widget.NewLabel(tr("detail.loading"))
 	d.placeholder.Alignment = fyne.TextAlignCenter
 
@@ -75,6 +77,7 @@ func (d *detailView) open(hit index.Hit, q string) {
 	gen := d.gen
 	lib := d.ui.lib
 	d.ui.spawn(func() {
+		t0 := time.Now()
 		doc, err := lib.Get(hit.ID)
 		var body, title []index.Span
 		missing := 0
@@ -84,10 +87,16 @@ func (d *detailView) open(hit index.Hit, q string) {
 		if err == nil && strings.TrimSpace(q) != "" {
 			body, title, _ = lib.Highlight(doc, q) // no highlights is still an article
 		}
+		loaded := time.Now()
 		d.ui.post(func() {
 			if gen != d.gen {
 				return
 			}
+			t1 := time.Now()
+			defer func() {
+				trace("article %s (%d matches): read and highlighted in %v, waited %v for the UI, shown in %v",
+					hit.ID, len(body), ms(loaded.Sub(t0)), ms(t1.Sub(loaded)), ms(time.Since(t1)))
+			}()
 			if err != nil {
 				d.clear()
 				d.placeholder.SetText(tr("detail.cannotRead", err))
@@ -123,6 +132,7 @@ func (d *detailView) show(doc *index.Doc, q string, body, title []index.Span) {
 	d.header.Show()
 	d.scroll.Show()
 	d.scroll.ScrollToTop()
+	d.cull()
 	d.setEnabled()
 	d.updateMatches()
 	d.reveal()
@@ -138,7 +148,8 @@ func (d *detailView) renderBody() {
 			continue
 		}
 		pt := newParaText(d, i)
-		pt.setRuns(d.paraRuns(i))
+		pt.marks = d.paraBackMarks(i)
+		pt.setRuns([]textRun{{p, stylePlain}})
 		d.paraViews[i] = pt
 		objs = append(objs, pt)
 	}
@@ -146,8 +157,18 @@ func (d *detailView) renderBody() {
 	d.paras.Refresh()
 }
 
-func (d *detailView) paraRuns(i int) []textRun {
-	return markRuns(d.paraTexts[i], d.paraMarks[i], d.current, stylePlain, styleHit, styleCurrent)
+// paraBackMarks are paragraph i's matches, painted behind its text: an
+// article can have hundreds (a one-letter query in English text), and a
+// coloured run each would be a text object each to draw.
+func (d *detailView) paraBackMarks(i int) []backMark {
+	out := make([]backMark, len(d.paraMarks[i]))
+	for k, m := range d.paraMarks[i] {
+		out[k] = backMark{m.start, m.end, markHit}
+		if m.n == d.current {
+			out[k].kind = markCurrent
+		}
+	}
+	return out
 }
 
 // docMeta is the line under the headline.
@@ -265,7 +286,7 @@ func (d *detailView) jump(k int) {
 	d.current = k
 	for _, i := range []int{d.paraOf(old), d.paraOf(k)} {
 		if i >= 0 && d.paraViews[i] != nil {
-			d.paraViews[i].setRuns(d.paraRuns(i))
+			d.paraViews[i].setMarks(d.paraBackMarks(i))
 		}
 	}
 	d.updateMatches()
@@ -336,6 +357,37 @@ func (d *detailView) keepPlace(change func()) {
 	}
 }
 
+// cull draws only the paragraphs in view or near it (a screen above and
+// below). Fyne draws every visible text object, in view or not, each into a
+// texture of its own, so a long page of a manual (hundreds of lines) took
+// most of a second to show.
+func (d *detailView) cull() {
+	off, view := d.scroll.Offset.Y, d.scroll.Size().Height
+	if view <= 0 {
+		view = 2000
+	}
+	lo, hi := off-view, off+2*view
+	for _, p := range d.paraViews {
+		if p != nil {
+			y := p.Position().Y
+			p.setOnScreen(y < hi && y+p.Size().Height > lo)
+		}
+	}
+}
+
+// cullLayout lays the paragraphs out one under another, then culls them.
+type cullLayout struct {
+	VBox fyne.Layout
+	d    *detailView
+}
+
+func (l *cullLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return l.VBox.MinSize(objs) }
+
+func (l *cullLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.VBox.Layout(objs, size)
+	l.d.cull()
+}
+
 // paraAt is the paragraph shown at y and how far into it y is (0-1).
 func (d *detailView) paraAt(y float32) (*paraText, float32) {
 	var last *paraText
@@ -359,6 +411,7 @@ func (d *detailView) page(dir int) {
 func (d *detailView) scrollTo(y float32) {
 	limit := d.scroll.Content.MinSize().Height - d.scroll.Size().Height
 	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, min(y, limit))))
+	d.cull() // OnScrolled hears the mouse wheel only
 }
 
 // onCopyExcerpt copies the sentence around the current match (or the lead

@@ -87,13 +87,11 @@ func marked(d *detailView) (hits []string, current string) {
 		if rt == nil {
 			continue
 		}
-		for _, r := range rt.runs {
-			switch r.style {
-			case styleHit:
-				hits = append(hits, r.text)
-			case styleCurrent:
-				hits = append(hits, r.text)
-				current = r.text
+		t := []rune(rt.String())
+		for _, m := range rt.marks {
+			hits = append(hits, string(t[m.lo:m.hi]))
+			if m.kind == markCurrent {
+				current = string(t[m.lo:m.hi])
 			}
 		}
 	}
@@ -159,8 +157,8 @@ func TestNextPreviousMatch(t *testing.T) {
 			t.Errorf("after %s: current match in paragraph %d, want %d", s.name, got, s.para)
 		}
 		var cur int
-		for _, r := range d.paraViews[s.para].runs {
-			if r.style == styleCurrent {
+		for _, m := range d.paraViews[s.para].marks {
+			if m.kind == markCurrent {
 				cur++
 			}
 		}

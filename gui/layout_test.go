@@ -130,3 +130,55 @@ func TestTextSizeKeepsTheMatchInView(t *testing.T) {
 	u.onTextSize(0)
 	inView("after Ctrl+0")
 }
+
+// A result row is as tall as its headline, its date line and two lines of
+// snippet: the template row Fyne sizes every row by has no text yet.
+func TestResultRowHeight(t *testing.T) {
+	newTestUI(t, newFakeLib())
+	row := newHitItem().(*fyne.Container)
+	th := fyne.CurrentApp().Settings().Theme()
+	line := fyne.MeasureText("报", th.Size("text"), fyne.TextStyle{}).Height
+	if h := row.MinSize().Height; h < 3.5*line {
+		t.Errorf("an empty result row is %v tall, want room for 4 lines of %v", h, line)
+	}
+}
+
+// Paragraphs far from view are not drawn, and come back when the article
+// is scrolled to them, by Page Down or by F3.
+func TestLongArticleDrawsWhatIsInView(t *testing.T) {
+	lib := newFakeLib()
+	lib.docs = []*index.Doc{longDoc()}
+	u, w := newTestUI(t, lib)
+	settle(w, fyne.NewSize(1100, 700))
+	d := u.detail
+	drawn := func() (first, last int) {
+		first, last = -1, -1
+		for i, p := range d.paraViews {
+			if p != nil && p.text.Visible() {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		return first, last
+	}
+	if first, last := drawn(); first != 0 || last >= 39 {
+		t.Errorf("at the top paragraphs %d–%d are drawn, want the first ones only", first, last)
+	}
+	for range 12 {
+		press(w, fyne.KeyPageDown)
+	}
+	off := d.scroll.Offset.Y
+	for _, p := range d.paraViews {
+		if y := p.Position().Y; y+p.Size().Height > off && y < off+d.scroll.Size().Height && !p.text.Visible() {
+			t.Errorf("after Page Down paragraph %d is in view but not drawn", p.index)
+		}
+	}
+	test.Type(u.search.entry, "口罩")
+	d.jump(9)
+	y, _, _ := d.matchY()
+	if p, _ := d.paraAt(y); p == nil || !p.text.Visible() {
+		t.Error("the current match's paragraph is not drawn")
+	}
+}

@@ -141,6 +141,7 @@ func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.Sea
 	start := time.Now()
 	res, err := s.ui.lib.Search(ctx, q, opt)
 	searched := time.Since(start)
+	posted := time.Now()
 	s.ui.post(func() {
 		if gen != s.gen {
 			return
@@ -148,9 +149,8 @@ func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.Sea
 		shown := time.Now()
 		s.show(q, opt, res, err)
 		if err == nil {
-			trace("query %q: %d results on screen %v after the search started (search %v, list and first article %v; %v after the keystroke, debounce included)",
-				q, res.Total, time.Since(start).Round(time.Microsecond), searched.Round(time.Microsecond),
-				time.Since(shown).Round(time.Microsecond), time.Since(typed).Round(time.Microsecond))
+			trace("query %q: %d results listed %v after the search started (search %v, waiting for the UI %v, list %v; %v after the keystroke, debounce included)",
+				q, res.Total, ms(time.Since(start)), ms(searched), ms(shown.Sub(posted)), ms(time.Since(shown)), ms(time.Since(typed)))
 			s.ui.firstResults()
 		}
 	})
@@ -316,3 +316,6 @@ func normalizeDate(s string, end bool) (string, error) {
 	}
 	return t.Format("2006-01-02"), nil
 }
+
+// ms rounds a duration for the trace.
+func ms(d time.Duration) time.Duration { return d.Round(10 * time.Microsecond) }

@@ -49,7 +49,8 @@ type paraText struct {
 
 func newParaText(d *detailView, i int) *paraText {
 	p := &paraText{d: d, index: i}
-	p.wrapText = wrapText{text: widget.NewRichText(), width: -1}
+	p.wrapText = wrapText{text: widget.NewRichText(), width: -1, lazy: true}
+	p.text.Hide() // until detailView.cull finds it on screen
 	p.ExtendBaseWidget(p)
 	return p
 }

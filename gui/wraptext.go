@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"image/color"
 	"sort"
 	"strings"
 	"sync"
@@ -38,7 +39,13 @@ type wrapText struct {
 	breaks   []int     // code point offsets where a new line starts
 	widths   []float32 // each code point's width, as measured for the breaks
 
-	selLo, selHi int // the selected code points [selLo, selHi); none when equal
+	selLo, selHi int        // the selected code points [selLo, selHi); none when equal
+	marks        []backMark // painted behind the text
+
+	rowH          float32   // a line's height
+	shown         []textRun // the runs as shown (cut to maxLines)
+	lazy          bool      // give the RichText its lines only on screen
+	segmentsStale bool
 }
 
 func newWrapText(maxLines int) *wrapText {
@@ -105,8 +112,7 @@ func (w *wrapText) lineBounds(k int) (start, end int) {
 // lineHeight is the height of one line as the RichText lays them out: its
 // rows touch, so the lines share its height less the padding.
 func (w *wrapText) lineHeight() float32 {
-	pad := w.Theme().Size(theme.SizeNameInnerPadding)
-	return (w.text.MinSize().Height - 2*pad) / float32(len(w.breaks)+1)
+	return w.rowH
 }
 
 // charAt is the code point offset nearest to p: the character whose left
@@ -126,27 +132,65 @@ func (w *wrapText) charAt(p fyne.Position) int {
 	return end
 }
 
-// selectionRects are the rectangles that cover the selected characters, a
-// line each.
-func (w *wrapText) selectionRects() []fyne.Position {
-	if w.selLo >= w.selHi || len(w.widths) == 0 {
-		return nil
+// backMark is a stretch of code points [lo, hi) painted behind the text: a
+// match, the current match, the selection.
+type backMark struct {
+	lo, hi int
+	kind   markKind
+}
+
+type markKind int
+
+const (
+	markHit markKind = iota
+	markCurrent
+	markSelection
+)
+
+// setOnScreen shows or hides the text and its marks, the size kept: see
+// detailView.cull.
+func (w *wrapText) setOnScreen(on bool) {
+	if on == w.text.Visible() {
+		return
+	}
+	if on {
+		w.setSegments()
+		w.text.Show()
+	} else {
+		w.text.Hide()
+	}
+	w.Refresh()
+}
+
+// setMarks replaces the marks painted behind the text (not the selection).
+func (w *wrapText) setMarks(marks []backMark) {
+	w.marks = marks
+	w.Refresh()
+}
+
+// spanRects are the rectangles that cover code points [lo, hi), a line
+// each, as top-left and size pairs.
+func (w *wrapText) spanRects(lo, hi int, out []fyne.Position) []fyne.Position {
+	if lo >= hi || len(w.widths) == 0 {
+		return out
 	}
 	pad := w.Theme().Size(theme.SizeNameInnerPadding)
 	lineH := w.lineHeight()
-	var out []fyne.Position // pairs: top-left, size
-	for k := 0; k <= len(w.breaks); k++ {
+	for k := w.lineIndex(lo); k <= len(w.breaks); k++ {
 		start, end := w.lineBounds(k)
-		lo, hi := max(w.selLo, start), min(w.selHi, end)
-		if lo >= hi {
+		if start >= hi {
+			break
+		}
+		a, b := max(lo, start), min(hi, end)
+		if a >= b {
 			continue
 		}
 		x := pad
-		for i := start; i < lo; i++ {
+		for i := start; i < a; i++ {
 			x += w.widths[i]
 		}
 		wd := float32(0)
-		for i := lo; i < hi; i++ {
+		for i := a; i < b; i++ {
 			wd += w.widths[i]
 		}
 		out = append(out, fyne.NewPos(x, pad+lineH*float32(k)), fyne.NewPos(wd, lineH))
@@ -154,27 +198,67 @@ func (w *wrapText) selectionRects() []fyne.Position {
 	return out
 }
 
+// lineIndex is the line holding code point i.
+func (w *wrapText) lineIndex(i int) int { return sort.SearchInts(w.breaks, i+1) }
+
 type wrapRenderer struct {
 	w     *wrapText
-	rects []*canvas.Rectangle // the selection, behind the text
+	rects []*canvas.Rectangle // the marks and the selection, behind the text
 }
 
 func (r *wrapRenderer) Layout(s fyne.Size) {
 	r.w.text.Resize(s)
 	r.w.text.Move(fyne.NewPos(0, 0))
-	r.layoutSelection()
+	r.layoutMarks()
 }
 
-func (r *wrapRenderer) layoutSelection() {
-	ps := r.w.selectionRects()
+// markColors are the fills behind matches and the selection: the
+// highlight colours of the list, see through, so the text stays readable.
+func (r *wrapRenderer) markColor(k markKind) color.Color {
+	th, v := r.w.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	switch k {
+	case markCurrent:
+		return withAlpha(th.Color(theme.ColorNameWarning, v), 0xa0)
+	case markHit:
+		return withAlpha(th.Color(theme.ColorNamePrimary, v), 0x60)
+	}
+	return th.Color(theme.ColorNameSelection, v)
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
+}
+
+// layoutMarks paints a rectangle behind each line of each mark: a match is
+// one rectangle, not a text object of its own, which is what made an
+// article with hundreds of matches slow to draw.
+func (r *wrapRenderer) layoutMarks() {
+	w := r.w
+	marks := w.marks
+	if w.selLo < w.selHi {
+		marks = append(marks[:len(marks):len(marks)], backMark{w.selLo, w.selHi, markSelection})
+	}
+	var ps []fyne.Position
+	var kinds []markKind
+	for _, m := range marks {
+		n := len(ps)
+		ps = w.spanRects(m.lo, m.hi, ps)
+		for range (len(ps) - n) / 2 {
+			kinds = append(kinds, m.kind)
+		}
+	}
 	n := len(ps) / 2
+	if !w.text.Visible() {
+		n = 0 // off screen: see detailView.cull
+	}
 	for len(r.rects) < n {
 		r.rects = append(r.rects, canvas.NewRectangle(nil))
 	}
 	r.rects = r.rects[:n]
-	c := r.w.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
 	for i, rect := range r.rects {
-		rect.FillColor = c
+		rect.FillColor = r.markColor(kinds[i])
 		rect.Move(ps[2*i])
 		rect.Resize(fyne.NewSize(ps[2*i+1].X, ps[2*i+1].Y))
 		rect.Refresh()
@@ -185,16 +269,22 @@ func (r *wrapRenderer) layoutSelection() {
 // container wide, and as tall as the lines it was broken into.
 func (r *wrapRenderer) MinSize() fyne.Size {
 	th := r.w.Theme()
-	one := fyne.MeasureText("字", th.Size(theme.SizeNameText), fyne.TextStyle{})
-	return fyne.NewSize(one.Width+2*th.Size(theme.SizeNameInnerPadding), r.w.text.MinSize().Height)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	one := charWidth('字', th.Size(theme.SizeNameText), fyne.TextStyle{})
+	if r.w.rowH == 0 { // not laid out yet (a list's template row)
+		r.w.rowH = r.w.rowHeight(th)
+	}
+	return fyne.NewSize(one+2*pad, float32(len(r.w.breaks)+1)*r.w.rowH+2*pad)
 }
 
 func (r *wrapRenderer) Refresh() {
 	if r.w.Theme().Size(theme.SizeNameText) != r.w.textSize { // text size changed
 		r.w.relayout(r.w.Size().Width)
 	}
-	r.w.text.Refresh()
-	r.layoutSelection()
+	if r.w.text.Visible() {
+		r.w.text.Refresh()
+	}
+	r.layoutMarks()
 }
 
 func (r *wrapRenderer) Objects() []fyne.CanvasObject {
@@ -222,7 +312,51 @@ func (w *wrapText) relayout(width float32) {
 		runs = cutRuns(runs, w.breaks[w.maxLines-1])
 		w.breaks = w.breaks[:w.maxLines-1]
 	}
-	w.text.Segments = segmentsWithBreaks(runs, w.breaks)
+	w.rowH = w.rowHeight(th)
+	w.shown = runs
+	w.segmentsStale = true
+	if !w.lazy || w.text.Visible() {
+		w.setSegments()
+	}
+}
+
+// setSegments gives the RichText the lines as broken; a lazy wrapText
+// (an article's paragraph) does it only once it comes on screen.
+func (w *wrapText) setSegments() {
+	if w.segmentsStale {
+		w.text.Segments = segmentsWithBreaks(w.shown, w.breaks)
+		w.segmentsStale = false
+	}
+}
+
+// rowHeight is the height of a line: the RichText's rows touch, and a row
+// is as tall as its tallest style (Fyne measures a font's line, not the
+// characters in it).
+func (w *wrapText) rowHeight(th fyne.Theme) float32 {
+	h := float32(0)
+	for _, r := range w.runs {
+		size := th.Size(r.style.SizeName)
+		if r.style.SizeName == "" {
+			size = th.Size(theme.SizeNameText)
+		}
+		h = max(h, rowHeights(size, r.style.TextStyle))
+	}
+	if h == 0 {
+		h = rowHeights(th.Size(theme.SizeNameText), fyne.TextStyle{})
+	}
+	return h
+}
+
+var rowHeightCache sync.Map // charKey -> float32
+
+func rowHeights(size float32, style fyne.TextStyle) float32 {
+	k := charKey{'字', size, style}
+	if v, ok := rowHeightCache.Load(k); ok {
+		return v.(float32)
+	}
+	h := fyne.MeasureText("字", size, style).Height
+	rowHeightCache.Store(k, h)
+	return h
 }
 
 // measure flattens the runs and measures each character in its style.
