@@ -25,6 +25,8 @@ Usage:
   baosou show [--json] [--query Q] ID      one article; --query highlights its matches
   baosou parse [--json] [--year N] FILE    show how a file is cut into articles; stores nothing
   baosou sources [--json]                  the imported files and their article counts
+  baosou sources --set-year ID YEAR        the year of a source's dates printed without one (re-dates them)
+  baosou sources --set-newspaper ID NAME   a source's newspaper name, for results and citations
   baosou remove SOURCE_ID                  delete an imported file and its articles
   baosou reindex                           rebuild the index from the stored sources
   baosou help                              this text
@@ -57,6 +59,7 @@ type cmdFlags struct {
 	json, noSample                        bool
 	limit, year                           int
 	args                                  []string
+	sets                                  []sourceSet // sources --set-year/--set-newspaper, in order
 }
 
 // known lists the flags each command accepts ("" = global ones).
@@ -66,7 +69,7 @@ var known = map[string]string{
 	"search":  "json limit sort from to reporter",
 	"show":    "json query",
 	"parse":   "json year",
-	"sources": "json",
+	"sources": "json set-year set-newspaper",
 }
 
 type usageError string
@@ -127,6 +130,8 @@ func (f *cmdFlags) set(name, val string) error {
 		f.to = val
 	case "reporter":
 		f.reporter = val
+	case "set-year", "set-newspaper":
+		f.sets = append(f.sets, sourceSet{what: name, id: val})
 	case "limit":
 		f.limit, err = strconv.Atoi(val)
 		if err == nil && f.limit < 1 {
