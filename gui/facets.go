@@ -31,6 +31,18 @@ type facetPanel struct {
 	timeline  *timeline
 	caption   *widget.Label   // the month under the mouse, or the range
 	pane      *fyne.Container // the results pane it sits in, laid out anew when it shows or hides
+	last      *index.Results  // the results shown, for turning the panel back on
+}
+
+func (f *facetPanel) wanted() bool {
+	return f.ui.app.Preferences().BoolWithFallback(prefFacets, true)
+}
+
+// onToggle turns the panel off or on (View menu), remembered.
+func (f *facetPanel) onToggle() {
+	f.ui.app.Preferences().SetBool(prefFacets, !f.wanted())
+	f.set(f.last)
+	f.ui.win.SetMainMenu(f.ui.mainMenu())
 }
 
 func (f *facetPanel) build() fyne.CanvasObject {
@@ -54,9 +66,14 @@ func (f *facetPanel) build() fyne.CanvasObject {
 	return f.box
 }
 
-// set shows the facets of res; nil (or a library without facets) hides them.
+// prefFacets remembers whether the panel is wanted (View menu).
+const prefFacets = "showFacets"
+
+// set shows the facets of res; nil (or a library without facets, or the
+// panel turned off) hides them.
 func (f *facetPanel) set(res *index.Results) {
-	if res == nil || res.Facets == nil || res.Total == 0 {
+	f.last = res
+	if res == nil || res.Facets == nil || res.Total == 0 || !f.wanted() {
 		if f.box.Visible() {
 			f.box.Hide()
 			f.relayout()

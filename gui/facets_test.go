@@ -91,3 +91,19 @@ func TestTimelineBars(t *testing.T) {
 		})
 	}
 }
+
+func TestFacetsCanBeTurnedOff(t *testing.T) {
+	u, _ := newTestUI(t, newFakeLib())
+	u.facets.onToggle()
+	if u.facets.box.Visible() {
+		t.Error("the panel stays after View → turning it off")
+	}
+	test.Type(u.search.entry, "口罩")
+	if u.facets.box.Visible() {
+		t.Error("the panel came back with a new search")
+	}
+	u.facets.onToggle()
+	if !u.facets.box.Visible() {
+		t.Error("the panel does not come back")
+	}
+}

@@ -119,6 +119,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item(tr("menu.focusSearch"), ctrl(fyne.KeyL), u.focusSearch),
 		item(tr("menu.clearSearch"), plainKey(fyne.KeyEscape, 0), u.search.onClear),
 	)
+	facets := fyne.NewMenuItem(tr("menu.facets"), u.facets.onToggle)
+	facets.Checked = u.facets.wanted()
 	view := fyne.NewMenu(tr("menu.view"),
 		item(tr("menu.nextMatch"), plainKey(fyne.KeyF3, 0), u.detail.onNext),
 		item(tr("menu.prevMatch"), plainKey(fyne.KeyF3, fyne.KeyModifierShift), u.detail.onPrev),
@@ -126,6 +128,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item(tr("menu.bigger"), ctrl(fyne.KeyEqual), func() { u.onTextSize(1) }),
 		item(tr("menu.smaller"), ctrl(fyne.KeyMinus), func() { u.onTextSize(-1) }),
 		item(tr("menu.defaultSize"), ctrl(fyne.Key0), func() { u.onTextSize(0) }),
+		fyne.NewMenuItemSeparator(),
+		facets,
 	)
 	help := fyne.NewMenu(tr("menu.help"),
 		item(tr("menu.helpSyntax"), plainKey(fyne.KeyF1, 0), u.showHelp),
