@@ -23,6 +23,7 @@ type modal struct {
 type modalButton struct {
 	label   string
 	primary bool // the default button: Enter runs it
+	danger  bool // it deletes something: drawn in the danger colour
 	action  func() bool
 }
 
@@ -45,6 +46,9 @@ func (u *UI) showModal(title string, content fyne.CanvasObject, first fyne.Focus
 		if b.primary {
 			btn.Importance = widget.HighImportance
 			m.enter = run
+		}
+		if b.danger {
+			btn.Importance = widget.DangerImportance
 		}
 		objs[i] = btn
 	}
@@ -153,13 +157,13 @@ func (u *UI) showError(text string) {
 		modalButton{label: tr("button.ok"), primary: true})
 }
 
-// confirm asks a yes/no question with the app's own button labels (Fyne's
-// ShowConfirm says Yes/No in the system's language).
+// confirm asks before deleting something, with the app's own button labels
+// (Fyne's ShowConfirm says Yes/No in the system's language).
 func (u *UI) confirm(title, text, yes string, onYes func()) {
 	l := plainText(text)
 	u.showModal(title, fixedWidth(420, l), nil, nil,
 		modalButton{label: tr("button.cancel")},
-		modalButton{label: yes, primary: true, action: func() bool { onYes(); return true }})
+		modalButton{label: yes, primary: true, danger: true, action: func() bool { onYes(); return true }})
 }
 
 // plainText is text that breaks its lines as Chinese is broken (no line
