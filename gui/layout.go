@@ -157,12 +157,19 @@ func (r *flowRenderer) Destroy()                     {}
 // text size; it grows with the text), for filter boxes that would otherwise
 // shrink below their placeholder.
 func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&widthLayout{w}, o)
+	return container.New(&widthLayout{width: w}, o)
 }
 
-type widthLayout struct{ width float32 }
+type widthLayout struct {
+	fill
+	width float32
+}
 
-func (l *widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// fill lays every object over the whole space; the layouts that embed it
+// differ only in the size they ask for.
+type fill struct{}
+
+func (fill) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))

@@ -281,13 +281,9 @@ func (r *resultList) pick() bool {
 
 // linesLayout gives its object the height of a number of text lines, so a
 // wrapped snippet shows that many and ends in an ellipsis.
-type linesLayout struct{ lines int }
-
-func (l *linesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
+type linesLayout struct {
+	fill
+	lines int
 }
 
 func (l *linesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
