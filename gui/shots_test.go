@@ -20,7 +20,10 @@ func TestShots(t *testing.T) {
 	if dir == "" {
 		t.Skip("BAOSOU_SHOTS not set")
 	}
-	save := func(w fyne.Window, name string) {
+	save := func(w fyne.Window, name string, dialogs int) {
+		if n := len(w.Canvas().Overlays().List()); n != dialogs {
+			t.Errorf("%s: %d dialogs open, want %d", name, n, dialogs)
+		}
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
 			t.Fatal(err)
@@ -39,12 +42,12 @@ func TestShots(t *testing.T) {
 	}
 	u, w := newTestUI(t, lib)
 	w.Resize(fyne.NewSize(1100, 700))
-	save(w, "fake-start")
+	save(w, "fake-start", 0)
 	u.Import([]string{"/x/page.txt"})
-	save(w, "fake-summary")
+	save(w, "fake-summary", 1)
 	u.imports.ask.close()
 	u.library.show()
-	save(w, "fake-library")
+	save(w, "fake-library", 1)
 	u.library.onEdit(lib.sources[0])
-	save(w, "fake-edit")
+	save(w, "fake-edit", 2)
 }
