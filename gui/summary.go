@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -163,6 +162,3 @@ func (u *UI) setYear(ed sourceEditor, srcs []yearless, year int) {
 		})
 	})
 }
-
-// baseName is a path's last element, for lists of files.
-func baseName(p string) string { return filepath.Base(p) }
