@@ -30,6 +30,8 @@ Usage:
                                            --explain says, line by line, what each line was taken
                                            for (headline, lead, body, caption, column break…) and why
   baosou sources [--json]                  the imported files and their article counts
+  baosou sources --set-year ID YEAR        the year of a source's dates printed without one (re-dates them)
+  baosou sources --set-newspaper ID NAME   a source's newspaper name, for results and citations
   baosou remove SOURCE_ID                  delete an imported file and its articles
   baosou reindex                           rebuild the index from the stored sources
   baosou help                              this text
@@ -73,6 +75,7 @@ type cmdFlags struct {
 	limit, year                           int
 	limitSet                              bool // --limit was given, not the default
 	args                                  []string
+	sets                                  []sourceSet // sources --set-year/--set-newspaper, in order
 }
 
 // known lists the flags each command accepts ("" = global ones).
@@ -82,7 +85,7 @@ var known = map[string]string{
 	"search":  "json limit sort from to reporter cite format",
 	"show":    "json query cite",
 	"parse":   "json year explain",
-	"sources": "json",
+	"sources": "json set-year set-newspaper",
 }
 
 type usageError string
@@ -150,6 +153,8 @@ func (f *cmdFlags) set(name, val string) error {
 	case "format":
 		f.format = val
 		_, err = cite.ParseFormat(val)
+	case "set-year", "set-newspaper":
+		f.sets = append(f.sets, sourceSet{what: name, id: val})
 	case "limit":
 		f.limitSet = true
 		f.limit, err = strconv.Atoi(val)

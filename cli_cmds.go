@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"baosou/index"
@@ -380,7 +381,20 @@ func clip(s string, n int) string {
 	return string(rs[:n]) + "…"
 }
 
+// sourceSet is one --set-year ID or --set-newspaper ID of baosou sources;
+// its value is the next argument.
+type sourceSet struct{ what, id, value string }
+
+// sourceEditor is a library that changes a source after its import
+// (index.Library.UpdateSource, per CONTRACT.md).
+type sourceEditor interface {
+	UpdateSource(id string, u index.SourceUpdate) (index.Source, error)
+}
+
 func cmdSources(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.sets) > 0 {
+		return setSources(f, stdout, stderr)
+	}
 	lib, ok := f.open(stderr)
 	if !ok {
 		return 1
@@ -396,9 +410,71 @@ func cmdSources(f *cmdFlags, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%d source(s), %d articles in %s\n", len(srcs), lib.Articles(), lib.Dir())
 	for _, s := range srcs {
-		fmt.Fprintf(stdout, "%s  %6d articles  %-9s %s  %s\n", s.ID, s.Articles, s.Encoding, s.Added.Local().Format("2006-01-02 15:04"), s.Name)
+		var known []string
+		if s.Year != 0 {
+			known = append(known, strconv.Itoa(s.Year))
+		}
+		if s.Newspaper != "" {
+			known = append(known, s.Newspaper)
+		}
+		extra := ""
+		if len(known) > 0 {
+			extra = "  (" + strings.Join(known, ", ") + ")"
+		}
+		fmt.Fprintf(stdout, "%s  %6d articles  %-9s %s  %s%s\n", s.ID, s.Articles, s.Encoding, s.Added.Local().Format("2006-01-02 15:04"), s.Name, extra)
 	}
 	return 0
+}
+
+// setSources applies --set-year ID YEAR and --set-newspaper ID NAME: the
+// year re-dates the source's articles printed without one, without importing
+// it again. An empty NAME clears the newspaper; YEAR 0 makes the year unknown.
+func setSources(f *cmdFlags, stdout, stderr io.Writer) int {
+	if len(f.args) != len(f.sets) {
+		fmt.Fprintln(stderr, "baosou sources: --set-year takes a source ID and a year, --set-newspaper a source ID and a name (see baosou sources)")
+		return 2
+	}
+	ups := make([]index.SourceUpdate, len(f.sets))
+	for i := range f.sets {
+		s := &f.sets[i]
+		s.value = f.args[i]
+		if s.what == "set-newspaper" {
+			name := strings.TrimSpace(s.value)
+			ups[i].Newspaper = &name
+			continue
+		}
+		y, err := strconv.Atoi(s.value)
+		if err != nil || y != 0 && (y < 1000 || y > 9999) {
+			fmt.Fprintf(stderr, "baosou sources: --set-year %s %q: the year must have four digits (0 for unknown)\n", s.id, s.value)
+			return 2
+		}
+		ups[i].Year = &y
+	}
+	lib, ok := f.open(stderr)
+	if !ok {
+		return 1
+	}
+	defer lib.Close()
+	ed, ok := any(lib).(sourceEditor)
+	if !ok {
+		fmt.Fprintln(stderr, "baosou sources: this version of the library cannot change a source after its import; import it again with --year")
+		return 1
+	}
+	status := 0
+	for i, s := range f.sets {
+		src, err := ed.UpdateSource(s.id, ups[i])
+		if err != nil {
+			fmt.Fprintf(stderr, "baosou sources: %s: %v\n", s.id, err)
+			status = 1
+			continue
+		}
+		if s.what == "set-year" {
+			fmt.Fprintf(stdout, "%s  %s: year %d\n", src.ID, src.Name, src.Year)
+		} else {
+			fmt.Fprintf(stdout, "%s  %s: newspaper %q\n", src.ID, src.Name, src.Newspaper)
+		}
+	}
+	return status
 }
 
 func cmdRemove(f *cmdFlags, stdout, stderr io.Writer) int {

@@ -4,7 +4,6 @@ package gui
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,10 +24,17 @@ type Library interface {
 	Remove(sourceID string) error
 }
 
-// noticer is a library with a message about what opening it took (a rebuilt
-// index, a rolled-back import); *index.Library has it.
+// noticer is a library with messages about what opening it took (a rebuilt
+// index, a rolled-back import), coded so the app can word them; *index.Library
+// has it.
 type noticer interface {
-	Notice() string
+	Notices() []index.FileError
+}
+
+// sourceEditor is a library that can change what is known of a source after
+// its import: its year (re-dating its articles) and its newspaper.
+type sourceEditor interface {
+	UpdateSource(id string, u index.SourceUpdate) (index.Source, error)
 }
 
 const windowTitle = "报搜 Baosou"
@@ -45,6 +51,11 @@ type UI struct {
 	imports *importer
 	library *libraryView
 	status  *statusLine
+	facets  *facetPanel
+
+	root   *fyne.Container
+	modals []*modal // the dialogs open, last on top
+	help   *modal   // the F1 window while it is open
 
 	// post runs f on the UI goroutine, spawn starts background work. They are
 	// fyne.Do and `go`; tests swap them to run everything in order.
@@ -86,6 +97,8 @@ func newUI(a fyne.App, w fyne.Window, lib Library) *UI {
 	u.imports = &importer{ui: u}
 	u.library = &libraryView{ui: u}
 	u.status = &statusLine{ui: u, hold: 4 * time.Second}
+	u.facets = &facetPanel{ui: u}
+	useFyneLanguage()
 	// The theme goes first: before the app runs, Fyne does not drop text
 	// measured with the previous theme's font, and Chinese would stay boxes.
 	a.Settings().SetTheme(newTheme(u.scale))
@@ -95,10 +108,21 @@ func newUI(a fyne.App, w fyne.Window, lib Library) *UI {
 
 func (u *UI) build() fyne.CanvasObject {
 	top := u.search.build()
-	split := container.NewHSplit(u.results.build(), u.detail.build())
-	split.Offset = 0.36
+	left := container.NewBorder(nil, u.facets.build(), nil, nil, u.results.build())
+	u.facets.pane = left
+	split := container.NewHSplit(left, u.detail.build())
+	split.Offset = 0.38
 	bottom := container.NewVBox(u.imports.build(), u.status.build())
-	return container.NewBorder(top, bottom, nil, nil, split)
+	u.root = container.NewBorder(top, bottom, nil, nil, split)
+	return u.root
+}
+
+// relayout lays the window out again after a part showed or hid: Fyne does
+// not notice a hidden object coming back on its own.
+func (u *UI) relayout() {
+	if u.root != nil {
+		u.root.Refresh()
+	}
 }
 
 // start applies the menus and key handling, then runs the first search.
@@ -110,8 +134,10 @@ func (u *UI) start() {
 	u.win.Canvas().SetOnTypedKey(u.onCanvasKey)
 	u.win.Canvas().SetOnTypedRune(u.onCanvasRune)
 	u.focusSearch()
-	if n, ok := u.lib.(noticer); ok && n.Notice() != "" {
-		u.status.show(n.Notice())
+	if n, ok := u.lib.(noticer); ok {
+		for _, fe := range n.Notices() {
+			u.status.notice(noticeText(fe), fe.Code == index.CodeSampleFailed)
+		}
 	}
 	u.search.runNow()
 }
@@ -121,9 +147,10 @@ func (u *UI) focusSearch() {
 	u.win.Canvas().Focus(u.search.entry)
 }
 
-// onCanvasKey takes the keys pressed while no widget has focus.
+// onCanvasKey takes the keys pressed while no widget has focus. While a
+// dialog is open they are the dialog's.
 func (u *UI) onCanvasKey(ev *fyne.KeyEvent) {
-	if u.globalKey(ev) {
+	if u.overlayKey(ev) || u.globalKey(ev) {
 		return
 	}
 	switch ev.Name {
@@ -133,8 +160,19 @@ func (u *UI) onCanvasKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// onCanvasRune sends typing with nothing focused to the search box.
+// onCanvasRune sends typing with nothing focused to the search box, or to
+// the open dialog's field.
 func (u *UI) onCanvasRune(r rune) {
+	if m := u.topModal(); m != nil {
+		if m.first != nil {
+			u.win.Canvas().Focus(m.first)
+			m.first.TypedRune(r)
+		}
+		return
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
 	u.focusSearch()
 	u.search.entry.TypedRune(r)
 }
@@ -175,18 +213,35 @@ func (u *UI) onTextSize(step int) {
 	}
 	u.scale = s
 	u.app.Preferences().SetFloat(prefTextScale, float64(s))
-	u.app.Settings().SetTheme(newTheme(s))
-	u.status.show(fmt.Sprintf("文字大小 %d%%", int(s*100+0.5)))
+	u.detail.keepPlace(func() { u.app.Settings().SetTheme(newTheme(s)) })
+	u.status.show(tr("textSize", int(s*100+0.5)))
 }
 
-// onCopy copies the detail view's selected text with its citation, or lets
-// the focused widget copy its own selection.
+// onCopy copies the text selected in the article with its citation, or lets
+// the focused text box copy its own selection; with nothing selected it says
+// how to select.
 func (u *UI) onCopy() {
+	if e, ok := u.win.Canvas().Focused().(interface{ SelectedText() string }); ok && e.SelectedText() != "" {
+		if sc, ok := e.(fyne.Shortcutable); ok {
+			sc.TypedShortcut(&fyne.ShortcutCopy{Clipboard: u.clipboard()})
+			return
+		}
+	}
 	if u.detail.copySelection() {
 		return
 	}
+	u.status.show(tr("detail.selectHint"))
+}
+
+// onSelectAll selects the whole article once its text has been clicked
+// or selected in; otherwise the focused text box selects its own text.
+func (u *UI) onSelectAll() {
+	if u.detail.selecting() {
+		u.detail.selectAll()
+		return
+	}
 	if sc, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
-		sc.TypedShortcut(&fyne.ShortcutCopy{Clipboard: u.clipboard()})
+		sc.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 
@@ -194,13 +249,15 @@ func (u *UI) clipboard() fyne.Clipboard {
 	return u.app.Clipboard()
 }
 
-// copied puts text on the clipboard and says so in the status line.
+// copied puts text on the clipboard and says so in the status line; what is
+// a message key taking the length.
 func (u *UI) copied(text, what string) {
 	u.clipboard().SetContent(text)
-	u.status.show(fmt.Sprintf("已复制%s（%d 字）", what, len([]rune(text))))
+	u.status.show(tr(what, len([]rune(text))))
 }
 
-// statusLine shows a short confirmation that clears itself.
+// statusLine shows a short message that clears itself: a confirmation in the
+// success colour, a problem in the warning colour.
 type statusLine struct {
 	ui    *UI
 	label *widget.Label
@@ -212,45 +269,44 @@ func (s *statusLine) build() fyne.CanvasObject {
 	s.label = widget.NewLabel("")
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.label.Importance = widget.SuccessImportance
+	s.label.Hide() // no room taken when there is nothing to say
 	return s.label
 }
 
-// show displays msg until a newer message or hold has passed.
-func (s *statusLine) show(msg string) {
+// show displays a confirmation until a newer message or hold has passed.
+func (s *statusLine) show(msg string) { s.put(msg, widget.SuccessImportance, s.hold) }
+
+// warn displays a problem the same way, in the warning colour.
+func (s *statusLine) warn(msg string) { s.put(msg, widget.WarningImportance, s.hold) }
+
+// notice shows what opening the library did, long enough to be read.
+func (s *statusLine) notice(msg string, problem bool) {
+	imp := widget.MediumImportance
+	if problem {
+		imp = widget.WarningImportance
+	}
+	s.put(msg, imp, 3*s.hold)
+}
+
+func (s *statusLine) put(msg string, imp widget.Importance, hold time.Duration) {
 	s.gen++
 	gen := s.gen
+	s.label.Importance = imp
 	s.label.SetText(msg)
-	if s.hold <= 0 {
+	if !s.label.Visible() {
+		s.label.Show()
+		s.ui.relayout()
+	}
+	if hold <= 0 {
 		return
 	}
-	time.AfterFunc(s.hold, func() {
+	time.AfterFunc(hold, func() {
 		s.ui.post(func() {
 			if s.gen == gen {
 				s.label.SetText("")
+				s.label.Hide()
+				s.ui.relayout()
 			}
 		})
 	})
-}
-
-// fixedWidth lays out one object at a given minimum width, for filter boxes
-// that would otherwise shrink to their placeholder.
-func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&widthLayout{w}, o)
-}
-
-type widthLayout struct{ width float32 }
-
-func (l *widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (l *widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return fyne.NewSize(max(s.Width, l.width), s.Height)
 }

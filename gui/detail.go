@@ -1,9 +1,9 @@
 package gui
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +15,8 @@ import (
 )
 
 // detailView is the right pane: the article with its matches highlighted,
-// match navigation, copy actions and a plain selectable text mode.
+// match navigation and copy actions. Its text can be selected with the
+// mouse, highlights and all (see select.go).
 type detailView struct {
 	ui          *UI
 	title       *wrapText
@@ -24,9 +25,8 @@ type detailView struct {
 	prev, next  *widget.Button
 	copyExcerpt *widget.Button
 	copyArticle *widget.Button
-	selectMode  *widget.Check
-	paras       *fyne.Container // one wrapText per paragraph
-	selText     *widget.Label   // the body as selectable text, in select mode
+	tools       *flowBox
+	paras       *fyne.Container // one paraText per paragraph
 	scroll      *container.Scroll
 	placeholder *widget.Label
 	header      *fyne.Container
@@ -38,8 +38,11 @@ type detailView struct {
 	paraTexts  []string
 	paraMarks  [][]mark
 	paraStarts []int
-	paraViews  []*wrapText // by paragraph; nil for blank ones
+	paraViews  []*paraText // by paragraph; nil for blank ones
 	gen        int
+	sel        selection
+	dragging   bool
+	missing    int // characters of the article no font can draw
 }
 
 func (d *detailView) build() fyne.CanvasObject {
@@ -48,24 +51,21 @@ func (d *detailView) build() fyne.CanvasObject {
 	d.meta = newMetaText()
 	d.meta.Wrapping = fyne.TextWrapBreak
 	d.matches = widget.NewLabel("")
-	d.prev = widget.NewButtonWithIcon("上一处", theme.MoveUpIcon(), d.onPrev)
-	d.next = widget.NewButtonWithIcon("下一处", theme.MoveDownIcon(), d.onNext)
-	d.copyExcerpt = widget.NewButtonWithIcon("复制摘录", theme.ContentCopyIcon(), d.onCopyExcerpt)
-	d.copyArticle = widget.NewButtonWithIcon("复制全文", theme.DocumentIcon(), d.onCopyArticle)
-	d.selectMode = widget.NewCheck("选择文字", func(bool) { d.applySelectMode() })
+	d.prev = widget.NewButtonWithIcon(tr("button.prev"), theme.MoveUpIcon(), d.onPrev)
+	d.next = widget.NewButtonWithIcon(tr("button.next"), theme.MoveDownIcon(), d.onNext)
+	d.copyExcerpt = widget.NewButtonWithIcon(tr("button.copyExcerpt"), theme.ContentCopyIcon(), d.onCopyExcerpt)
+	d.copyArticle = widget.NewButtonWithIcon(tr("button.copyArticle"), theme.DocumentIcon(), d.onCopyArticle)
 
-	d.paras = container.NewVBox()
-	d.selText = widget.NewLabel("")
-	d.selText.Selectable = true
-	d.selText.Wrapping = fyne.TextWrapBreak
-	d.selText.Hide()
-	d.scroll = container.NewVScroll(container.NewStack(d.paras, d.selText))
-	d.placeholder = widget.NewLabel("正在载入…")
+	d.paras = container.New(&cullLayout{d: d, VBox: layout.NewVBoxLayout()})
+	d.scroll = container.NewVScroll(d.paras)
+	d.scroll.OnScrolled = func(fyne.Position) { d.cull() }
+	d.placeholder = widget.NewLabel(tr("detail.loading"))
 	d.placeholder.Alignment = fyne.TextAlignCenter
 
-	tools := container.NewHBox(d.prev, d.matches, d.next, layout.NewSpacer(),
-		d.selectMode, d.copyExcerpt, d.copyArticle)
-	d.header = container.NewVBox(d.title, d.meta, tools, widget.NewSeparator())
+	// A row that wraps: in a narrow window the copy buttons go under the
+	// match buttons instead of over them.
+	d.tools = newFlowBox(3, 4, 0, d.prev, d.matches, d.next, layout.NewSpacer(), d.copyExcerpt, d.copyArticle)
+	d.header = container.NewVBox(d.title, d.meta, d.tools, widget.NewSeparator())
 	d.setEnabled()
 	return container.NewBorder(d.header, nil, nil, nil, container.NewStack(d.scroll, d.placeholder))
 }
@@ -77,20 +77,32 @@ func (d *detailView) open(hit index.Hit, q string) {
 	gen := d.gen
 	lib := d.ui.lib
 	d.ui.spawn(func() {
+		t0 := time.Now()
 		doc, err := lib.Get(hit.ID)
 		var body, title []index.Span
+		missing := 0
+		if err == nil {
+			missing = missingGlyphs(doc.Title + doc.Body)
+		}
 		if err == nil && strings.TrimSpace(q) != "" {
 			body, title, _ = lib.Highlight(doc, q) // no highlights is still an article
 		}
+		loaded := time.Now()
 		d.ui.post(func() {
 			if gen != d.gen {
 				return
 			}
+			t1 := time.Now()
+			defer func() {
+				trace("article %s (%d matches): read and highlighted in %v, waited %v for the UI, shown in %v",
+					hit.ID, len(body), ms(loaded.Sub(t0)), ms(t1.Sub(loaded)), ms(time.Since(t1)))
+			}()
 			if err != nil {
 				d.clear()
-				d.placeholder.SetText("无法读取这篇文章：" + err.Error())
+				d.placeholder.SetText(tr("detail.cannotRead", err))
 				return
 			}
+			d.missing = missing
 			d.show(doc, q, body, title)
 		})
 	})
@@ -100,90 +112,132 @@ func (d *detailView) open(hit index.Hit, q string) {
 // match into view.
 func (d *detailView) show(doc *index.Doc, q string, body, title []index.Span) {
 	d.doc, d.query = doc, q
+	d.sel = selection{}
 	d.spans = cleanSpans(body, len([]rune(doc.Body)))
 	d.current = -1
 	if len(d.spans) > 0 {
 		d.current = 0
 	}
-	d.title.setRuns(markRuns(doc.Title, spanMarks(title, len([]rune(doc.Title))), -1,
+	text, tspans := squeezeSpaces(doc.Title, title)
+	d.title.setRuns(markRuns(text, spanMarks(tspans, len([]rune(text))), -1,
 		withSize(withBold(stylePlain), theme.SizeNameSubHeadingText),
 		withSize(styleHit, theme.SizeNameSubHeadingText), styleHit))
-	setMetaText(d.meta, docMeta(doc))
+	meta := docMeta(doc)
+	if d.missing > 0 {
+		meta += "\n" + tr("detail.missingGlyphs", d.missing)
+	}
+	setMetaText(d.meta, meta)
 	d.renderBody()
 	d.placeholder.Hide()
 	d.header.Show()
 	d.scroll.Show()
 	d.scroll.ScrollToTop()
+	d.cull()
 	d.setEnabled()
 	d.updateMatches()
 	d.reveal()
 }
 
-// renderBody builds one wrapText per paragraph, and the select-mode text.
+// renderBody builds one paraText per paragraph.
 func (d *detailView) renderBody() {
 	d.paraTexts, d.paraMarks, d.paraStarts = splitParagraphs(d.doc.Body, d.spans)
-	d.paraViews = make([]*wrapText, len(d.paraTexts))
+	d.paraViews = make([]*paraText, len(d.paraTexts))
 	objs := make([]fyne.CanvasObject, 0, len(d.paraTexts))
 	for i, p := range d.paraTexts {
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
-		wt := newWrapText(0)
-		wt.setRuns(d.paraRuns(i))
-		d.paraViews[i] = wt
-		objs = append(objs, wt)
+		pt := newParaText(d, i)
+		pt.marks = d.paraBackMarks(i)
+		pt.setRuns([]textRun{{p, stylePlain}})
+		d.paraViews[i] = pt
+		objs = append(objs, pt)
 	}
 	d.paras.Objects = objs
 	d.paras.Refresh()
-	// A blank line between paragraphs, as in the highlighted view; copying
-	// takes it out again.
-	var texts []string
-	for _, p := range d.paraTexts {
-		if strings.TrimSpace(p) != "" {
-			texts = append(texts, p)
-		}
-	}
-	d.selText.SetText(strings.Join(texts, "\n\n"))
 }
 
-func (d *detailView) paraRuns(i int) []textRun {
-	return markRuns(d.paraTexts[i], d.paraMarks[i], d.current, stylePlain, styleHit, styleCurrent)
+// paraBackMarks are paragraph i's matches, painted behind its text: an
+// article can have hundreds (a one-letter query in English text), and a
+// coloured run each would be a text object each to draw.
+func (d *detailView) paraBackMarks(i int) []backMark {
+	out := make([]backMark, len(d.paraMarks[i]))
+	for k, m := range d.paraMarks[i] {
+		out[k] = backMark{m.start, m.end, markHit}
+		if m.n == d.current {
+			out[k].kind = markCurrent
+		}
+	}
+	return out
 }
 
 // docMeta is the line under the headline.
 func docMeta(doc *index.Doc) string {
 	var parts []string
-	if dt := cnDate(doc.Date); dt != "" {
+	if dt := showDate(doc.Date); dt != "" {
 		parts = append(parts, dt)
 	}
 	if doc.Reporter != "" {
-		parts = append(parts, "记者 "+doc.Reporter)
+		parts = append(parts, tr("detail.reporter", doc.Reporter))
 	}
 	if doc.Photographer != "" {
-		parts = append(parts, "摄影 "+doc.Photographer)
+		parts = append(parts, tr("detail.photo", doc.Photographer))
+	}
+	if p := paperPage(doc.Newspaper, doc.Page); p != "" {
+		parts = append(parts, p)
 	}
 	if doc.Source != "" {
-		parts = append(parts, "来源："+doc.Source)
+		parts = append(parts, tr("detail.source", doc.Source))
 	}
 	s := strings.Join(parts, " · ")
 	if doc.TitleDerived {
-		s += "（原文无标题，取自首句）"
+		s += tr(derivedFrom(doc))
 	}
 	return s
+}
+
+// derivedFrom says where a title made from the text came from: a caption's
+// is its last sentence (the photo's subject after 图为…), an article's its first.
+func derivedFrom(doc *index.Doc) string {
+	title := strings.TrimRight(strings.TrimSpace(doc.Title), "…")
+	body := strings.TrimSpace(doc.Body)
+	if title == "" {
+		return "detail.derived"
+	}
+	last := body
+	if i := strings.LastIndexAny(strings.TrimRight(body, "。！？；.!?"), "。！？；.!?\n"); i >= 0 {
+		last = body[i:]
+	}
+	switch {
+	case strings.Contains(last, title) && !strings.HasPrefix(body, title):
+		return "detail.derivedLast"
+	case strings.HasPrefix(body, title):
+		return "detail.derivedFirst"
+	}
+	return "detail.derived"
+}
+
+// citeDoc is the article as its citation names it: the headline without
+// the runs of spaces a page pads it with.
+func (d *detailView) citeDoc() *index.Doc {
+	c := *d.doc
+	c.Title, _ = squeezeSpaces(c.Title, nil)
+	return &c
 }
 
 // clear empties the pane when no article is chosen.
 func (d *detailView) clear() {
 	d.gen++
 	d.doc, d.spans, d.current = nil, nil, -1
+	d.sel = selection{}
 	d.title.setRuns(nil)
 	setMetaText(d.meta, "")
 	d.paras.Objects = nil
+	d.paraViews = nil
 	d.paras.Refresh()
-	d.selText.SetText("")
 	d.scroll.Hide()
 	d.header.Hide()
-	d.placeholder.SetText("没有可显示的文章")
+	d.placeholder.SetText(tr("detail.none"))
 	d.placeholder.Show()
 	d.updateMatches()
 	d.setEnabled()
@@ -204,6 +258,7 @@ func (d *detailView) setEnabled() {
 			b.Show()
 		}
 	}
+	d.tools.Refresh()
 }
 
 func (d *detailView) updateMatches() {
@@ -211,9 +266,9 @@ func (d *detailView) updateMatches() {
 	case d.doc == nil || strings.TrimSpace(d.query) == "":
 		d.matches.SetText("")
 	case len(d.spans) == 0:
-		d.matches.SetText("正文无匹配")
+		d.matches.SetText(tr("detail.noMatch"))
 	default:
-		d.matches.SetText(fmt.Sprintf("第 %d / %d 处", d.current+1, len(d.spans)))
+		d.matches.SetText(tr("detail.match", d.current+1, len(d.spans)))
 	}
 }
 
@@ -231,7 +286,7 @@ func (d *detailView) jump(k int) {
 	d.current = k
 	for _, i := range []int{d.paraOf(old), d.paraOf(k)} {
 		if i >= 0 && d.paraViews[i] != nil {
-			d.paraViews[i].setRuns(d.paraRuns(i))
+			d.paraViews[i].setMarks(d.paraBackMarks(i))
 		}
 	}
 	d.updateMatches()
@@ -247,23 +302,105 @@ func (d *detailView) paraOf(k int) int {
 	return sort.Search(len(d.paraStarts), func(i int) bool { return d.paraStarts[i] > start }) - 1
 }
 
+// matchY is where the current match's line starts in the article, and its
+// line height; ok is false when there is no current match.
+func (d *detailView) matchY() (y, lineH float32, ok bool) {
+	i := d.paraOf(d.current)
+	if i < 0 || d.paraViews[i] == nil {
+		return 0, 0, false
+	}
+	rt := d.paraViews[i]
+	line, lines := rt.lineOf(d.spans[d.current].Start - d.paraStarts[i])
+	lineH = rt.Size().Height / float32(lines)
+	return rt.Position().Y + lineH*float32(line), lineH, true
+}
+
 // reveal scrolls the current match into view when it is not already shown,
 // placing it a third of the way down.
 func (d *detailView) reveal() {
-	i := d.paraOf(d.current)
-	if i < 0 || d.paraViews[i] == nil || d.selectMode.Checked {
+	d.scroll.Refresh() // lay the new text out before measuring it
+	y, lineH, ok := d.matchY()
+	if !ok {
 		return
 	}
-	d.scroll.Refresh() // lay the new text out before measuring it
-	rt := d.paraViews[i]
-	line, lines := rt.lineOf(d.spans[d.current].Start - d.paraStarts[i])
-	lineH := rt.Size().Height / float32(lines)
-	y := rt.Position().Y + lineH*float32(line)
 	view, off := d.scroll.Size().Height, d.scroll.Offset.Y
 	if y >= off && y+2*lineH <= off+view {
 		return
 	}
 	d.scrollTo(y - view/3)
+}
+
+// keepPlace runs change (a new text size) and scrolls so that the same text
+// is where it was: the current match when it is in view (kept whole on
+// screen as its line grows), else the paragraph at the top, at the same
+// point of it.
+func (d *detailView) keepPlace(change func()) {
+	if d.doc == nil || len(d.paraViews) == 0 {
+		change()
+		return
+	}
+	view, off := d.scroll.Size().Height, d.scroll.Offset.Y
+	my, lineH, onMatch := d.matchY()
+	onMatch = onMatch && my < off+view && my+lineH > off
+	top, frac := d.paraAt(off)
+	change()
+	d.paras.Refresh()
+	d.scroll.Refresh()
+	if onMatch {
+		y, newH, _ := d.matchY()
+		rel := max(min(my-off, d.scroll.Size().Height-2*newH), 0)
+		d.scrollTo(y - rel)
+		return
+	}
+	if top != nil {
+		d.scrollTo(top.Position().Y + frac*top.Size().Height)
+	}
+}
+
+// cull draws only the paragraphs in view or near it (a screen above and
+// below). Fyne draws every visible text object, in view or not, each into a
+// texture of its own, so a long page of a manual (hundreds of lines) took
+// most of a second to show.
+func (d *detailView) cull() {
+	off, view := d.scroll.Offset.Y, d.scroll.Size().Height
+	if view <= 0 {
+		view = 2000
+	}
+	lo, hi := off-view, off+2*view
+	for _, p := range d.paraViews {
+		if p != nil {
+			y := p.Position().Y
+			p.setOnScreen(y < hi && y+p.Size().Height > lo)
+		}
+	}
+}
+
+// cullLayout lays the paragraphs out one under another, then culls them.
+type cullLayout struct {
+	VBox fyne.Layout
+	d    *detailView
+}
+
+func (l *cullLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return l.VBox.MinSize(objs) }
+
+func (l *cullLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.VBox.Layout(objs, size)
+	l.d.cull()
+}
+
+// paraAt is the paragraph shown at y and how far into it y is (0-1).
+func (d *detailView) paraAt(y float32) (*paraText, float32) {
+	var last *paraText
+	for _, p := range d.paraViews {
+		if p == nil {
+			continue
+		}
+		last = p
+		if y < p.Position().Y+p.Size().Height {
+			return p, max(0, (y-p.Position().Y)/max(p.Size().Height, 1))
+		}
+	}
+	return last, 1
 }
 
 // page scrolls the article by a screen up (-1) or down (1).
@@ -274,45 +411,14 @@ func (d *detailView) page(dir int) {
 func (d *detailView) scrollTo(y float32) {
 	limit := d.scroll.Content.MinSize().Height - d.scroll.Size().Height
 	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, min(y, limit))))
-}
-
-// onToggleSelect switches between highlighted and selectable text.
-func (d *detailView) onToggleSelect() {
-	d.selectMode.SetChecked(!d.selectMode.Checked)
-}
-
-// applySelectMode shows the body as a selectable label in select mode; the
-// highlighted RichText cannot be selected.
-func (d *detailView) applySelectMode() {
-	if d.selectMode.Checked {
-		d.paras.Hide()
-		d.selText.Show()
-		d.ui.status.show("选择文字模式：拖动鼠标选择，Ctrl+C 复制（附出处）")
-	} else {
-		d.selText.Hide()
-		d.paras.Show()
-	}
-	d.scroll.Refresh()
-}
-
-// copySelection copies the text selected in select mode with its citation.
-func (d *detailView) copySelection() bool {
-	if d.doc == nil || !d.selectMode.Checked {
-		return false
-	}
-	sel := d.selText.SelectedText()
-	if strings.TrimSpace(sel) == "" {
-		return false
-	}
-	d.ui.copied(withCitation(strings.ReplaceAll(sel, "\n\n", "\n"), d.doc), "选中文字及出处")
-	return true
+	d.cull() // OnScrolled hears the mouse wheel only
 }
 
 // onCopyExcerpt copies the sentence around the current match (or the lead
 // when there is none) with its citation.
 func (d *detailView) onCopyExcerpt() {
 	if d.doc == nil {
-		d.ui.status.show("请先在左侧选择一篇文章")
+		d.ui.status.warn(tr("detail.pickFirst"))
 		return
 	}
 	var sp index.Span
@@ -320,14 +426,14 @@ func (d *detailView) onCopyExcerpt() {
 	if ok {
 		sp = d.spans[d.current]
 	}
-	d.ui.copied(withCitation(excerpt(d.doc.Body, sp, ok), d.doc), "摘录及出处")
+	d.ui.copied(withCitation(excerpt(d.doc.Body, sp, ok), d.citeDoc()), "copied.excerpt")
 }
 
 // onCopyArticle copies the whole article with its citation.
 func (d *detailView) onCopyArticle() {
 	if d.doc == nil {
-		d.ui.status.show("请先在左侧选择一篇文章")
+		d.ui.status.warn(tr("detail.pickFirst"))
 		return
 	}
-	d.ui.copied(articleText(d.doc), "全文及出处")
+	d.ui.copied(articleText(d.citeDoc()), "copied.article")
 }

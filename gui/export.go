@@ -38,7 +38,7 @@ func (u *UI) onExport(f cite.Format) {
 	}, u.win)
 	d.SetFileName(exportName(q, f, time.Now()))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
-	d.Resize(u.imports.dialogSize())
+	d.Resize(u.dialogSize(900, 640))
 	d.Show()
 }
 

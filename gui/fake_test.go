@@ -32,12 +32,14 @@ type fakeLib struct {
 	// importFn, when set, runs Import.
 	importFn func(ctx context.Context, paths []string, opt index.ImportOptions) (index.ImportReport, error)
 
-	// honorLimit makes Search return at most opt.Limit hits, as the library
-	// does (off: every hit from opt.Offset on).
-	honorLimit bool
 	// originals are SourceCopy's files by source ID; copyErr fails it.
 	originals map[string]fakeOriginal
 	copyErr   error
+	// notices are what Notices reports.
+	notices []index.FileError
+	// updates records UpdateSource calls; updateErr fails them.
+	updates   []string
+	updateErr error
 }
 
 type fakeOriginal struct {
@@ -109,10 +111,16 @@ func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions)
 		return nil, err
 	}
 	res := &index.Results{Query: q}
+	var facets facetCounter
 	for _, d := range f.docs {
 		if !f.matches(d, terms, opt) {
 			continue
 		}
+		if d.Date == "" && (opt.From != "" || opt.To != "") {
+			res.Undated++ // as the contract says: out of both bounds, counted
+			continue
+		}
+		facets.add(d)
 		res.Hits = append(res.Hits, index.Hit{ID: d.ID, Title: d.Title, Date: d.Date,
 			Reporter: d.Reporter, Source: d.Source, SourceID: d.SourceID, Photographer: d.Photographer,
 			Newspaper: d.Newspaper, Page: d.Page, Published: d.Published,
@@ -130,15 +138,52 @@ func (f *fakeLib) Search(ctx context.Context, q string, opt index.SearchOptions)
 		return a.Date > b.Date
 	})
 	res.Total = len(res.Hits)
+	if opt.Facets {
+		res.Facets = facets.facets()
+	}
 	if opt.Offset < len(res.Hits) {
 		res.Hits = res.Hits[opt.Offset:]
 	} else {
 		res.Hits = nil
 	}
-	if f.honorLimit && opt.Limit > 0 && len(res.Hits) > opt.Limit {
+	if opt.Limit > 0 && len(res.Hits) > opt.Limit {
 		res.Hits = res.Hits[:opt.Limit]
 	}
 	return res, nil
+}
+
+// facetCounter counts matches by reporter and month, as the index does.
+type facetCounter struct {
+	reporters map[string]int
+	months    map[string]int
+}
+
+func (c *facetCounter) add(d *index.Doc) {
+	if c.reporters == nil {
+		c.reporters, c.months = map[string]int{}, map[string]int{}
+	}
+	if d.Reporter != "" {
+		c.reporters[d.Reporter]++
+	}
+	if len(d.Date) >= 7 && d.Date[0] != '-' {
+		c.months[d.Date[:7]]++
+	}
+}
+
+func (c *facetCounter) facets() *index.Facets {
+	f := &index.Facets{}
+	for name, n := range c.reporters {
+		f.Reporter = append(f.Reporter, index.FacetCount{Name: name, Count: n})
+	}
+	sort.Slice(f.Reporter, func(i, j int) bool {
+		a, b := f.Reporter[i], f.Reporter[j]
+		return a.Count > b.Count || a.Count == b.Count && a.Name < b.Name
+	})
+	for m, n := range c.months {
+		f.Month = append(f.Month, index.MonthCount{Month: m, Count: n})
+	}
+	sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Month < f.Month[j].Month })
+	return f
 }
 
 func (f *fakeLib) matches(d *index.Doc, terms []string, opt index.SearchOptions) bool {
@@ -147,8 +192,8 @@ func (f *fakeLib) matches(d *index.Doc, terms []string, opt index.SearchOptions)
 			return false
 		}
 	}
-	return (opt.From == "" || d.Date >= opt.From) && (opt.To == "" || d.Date <= opt.To) &&
-		strings.Contains(d.Reporter, opt.Reporter)
+	dated := d.Date == "" || (opt.From == "" || d.Date >= opt.From) && (opt.To == "" || d.Date <= opt.To)
+	return dated && strings.Contains(d.Reporter, opt.Reporter)
 }
 
 func (f *fakeLib) Get(id string) (*index.Doc, error) {
@@ -218,6 +263,38 @@ func (f *fakeLib) Remove(id string) error {
 		}
 	}
 	return index.ErrNotFound
+}
+
+func (f *fakeLib) Notices() []index.FileError { return f.notices }
+
+// UpdateSource sets a source's year (re-dating its yearless articles) and
+// newspaper, as the contract says the index will.
+func (f *fakeLib) UpdateSource(id string, up index.SourceUpdate) (index.Source, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.updates = append(f.updates, id)
+	if f.updateErr != nil {
+		return index.Source{}, f.updateErr
+	}
+	for i := range f.sources {
+		s := &f.sources[i]
+		if s.ID != id {
+			continue
+		}
+		if up.Year != nil {
+			s.Year = *up.Year
+			for _, d := range f.docs {
+				if d.SourceID == id && strings.HasPrefix(d.Date, "--") {
+					d.Date = fmt.Sprintf("%04d%s", *up.Year, d.Date[1:])
+				}
+			}
+		}
+		if up.Newspaper != nil {
+			s.Newspaper = *up.Newspaper
+		}
+		return *s, nil
+	}
+	return index.Source{}, index.ErrNotFound
 }
 
 // newTestUI builds the window on the test driver with all work synchronous:

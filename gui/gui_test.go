@@ -87,13 +87,11 @@ func marked(d *detailView) (hits []string, current string) {
 		if rt == nil {
 			continue
 		}
-		for _, r := range rt.runs {
-			switch r.style {
-			case styleHit:
-				hits = append(hits, r.text)
-			case styleCurrent:
-				hits = append(hits, r.text)
-				current = r.text
+		t := []rune(rt.String())
+		for _, m := range rt.marks {
+			hits = append(hits, string(t[m.lo:m.hi]))
+			if m.kind == markCurrent {
+				current = string(t[m.lo:m.hi])
 			}
 		}
 	}
@@ -159,8 +157,8 @@ func TestNextPreviousMatch(t *testing.T) {
 			t.Errorf("after %s: current match in paragraph %d, want %d", s.name, got, s.para)
 		}
 		var cur int
-		for _, r := range d.paraViews[s.para].runs {
-			if r.style == styleCurrent {
+		for _, m := range d.paraViews[s.para].marks {
+			if m.kind == markCurrent {
 				cur++
 			}
 		}
@@ -197,25 +195,42 @@ func TestCopyExcerptAndArticle(t *testing.T) {
 	}
 }
 
+// The article's text is selected by dragging over it, highlights kept, and
+// Ctrl+C copies the selection with its citation.
 func TestCopySelectionHasCitation(t *testing.T) {
 	u, _ := newTestUI(t, newFakeLib())
 	test.Type(u.search.entry, "会议")
-	u.detail.onToggleSelect()
-	if !u.detail.selText.Visible() || u.detail.paras.Visible() {
-		t.Fatal("select mode should show the selectable text instead of the highlighted one")
+	d := u.detail
+	p0 := d.paraViews[0]
+	// From the start of the first paragraph, over the second line's start.
+	start := fyne.NewPos(1, p0.Size().Height/2)
+	drag(p0, start, d.paraViews[1].Position().Add(fyne.NewPos(40, d.paraViews[1].Size().Height/2)).Subtract(p0.Position()))
+	sel := d.selectedText()
+	if !strings.HasPrefix(sel, "会议指出") || !strings.Contains(sel, "\n要") {
+		t.Fatalf("selected %q, want the first paragraph and the start of the second", sel)
 	}
-	// Double-click selects a run of text without spaces: the first line.
-	sel := test.WidgetRenderer(u.detail.selText).Objects()[0].(fyne.DoubleTappable)
-	sel.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(20, 10)})
-	picked := u.detail.selText.SelectedText()
-	if picked == "" || !strings.Contains(u.detail.doc.Body, picked) {
-		t.Fatalf("selected %q, want part of the body", picked)
+	if hits, _ := marked(d); len(hits) == 0 {
+		t.Error("selecting hid the highlights")
+	}
+	if len(test.WidgetRenderer(p0).Objects()) < 2 {
+		t.Error("the first paragraph draws no selection behind its text")
 	}
 	u.onCopy() // Edit → Copy, Ctrl+C
-	want := picked + "\n——《示范区召开疫情防控工作部署会议》，2020年2月24日，记者郭树勋，来源：2020-02-25.txt"
+	want := sel + "\n——《示范区召开疫情防控工作部署会议》，2020年2月24日，记者郭树勋，来源：2020-02-25.txt"
 	if got := u.app.Clipboard().Content(); got != want {
 		t.Errorf("copied selection = %q, want %q", got, want)
 	}
+}
+
+// drag drags over w from a to b (both in w's coordinates) in three moves.
+func drag(w fyne.Draggable, a, b fyne.Position) {
+	last := a
+	for k := 1; k <= 3; k++ {
+		at := fyne.NewPos(a.X+(b.X-a.X)*float32(k)/3, a.Y+(b.Y-a.Y)*float32(k)/3)
+		w.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(at.X-last.X, at.Y-last.Y)})
+		last = at
+	}
+	w.DragEnd()
 }
 
 func TestImportShowsProgressAndSummary(t *testing.T) {
@@ -228,10 +243,10 @@ func TestImportShowsProgressAndSummary(t *testing.T) {
 		<-release
 		return index.ImportReport{Files: 3, Added: 12, Duplicates: 2,
 			Sources: []index.Source{{Name: "a"}, {Name: "b"}},
-			Failed:  []index.FileError{{Path: "/x/scan.pdf", Err: "not a text file"}}}, nil
+			Failed:  []index.FileError{{Path: "/x/scan.pdf", Err: "not a text file", Code: index.CodeNotText}}}, nil
 	}
 
-	p.do(func() { u.imports.start([]string{"/x"}, 2020) })
+	p.do(func() { u.imports.start([]string{"/x"}) })
 	p.wait(t, 1)
 	m := u.imports
 	if !m.box.Visible() || m.bar.Value != 1 || m.bar.Max != 3 {
@@ -252,7 +267,7 @@ func TestImportShowsProgressAndSummary(t *testing.T) {
 	if m.box.Visible() {
 		t.Error("progress still shown after the import ended")
 	}
-	for _, want := range []string{"导入完成", "新增 12 篇文章，来自 2 个文件", "跳过重复 2 项", "scan.pdf：not a text file"} {
+	for _, want := range []string{"导入完成", "新增 12 篇文章，来自 2 个文件", "跳过 2 篇重复文章", "scan.pdf：不是文本文件"} {
 		if !strings.Contains(m.summary, want) {
 			t.Errorf("summary %q lacks %q", m.summary, want)
 		}
@@ -321,12 +336,12 @@ func TestZeroResultsSaysWhatToTry(t *testing.T) {
 	if got, want := r.count.Text, "共 0 篇"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
-	if !r.emptyBox.Visible() || r.list.Visible() {
+	if !r.emptyBox.Visible() || r.list.box.Visible() {
 		t.Error("want the no-results message instead of the list")
 	}
 	for _, want := range []string{"没有找到与「火星」相符的文章", "OR", "清除日期、记者筛选"} {
-		if !strings.Contains(r.empty.Text, want) {
-			t.Errorf("message %q lacks %q", r.empty.Text, want)
+		if !strings.Contains(r.empty.String(), want) {
+			t.Errorf("message %q lacks %q", r.empty.String(), want)
 		}
 	}
 	if u.detail.doc != nil {

@@ -3,6 +3,7 @@ package gui
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -122,4 +123,36 @@ func withSize(s widget.RichTextStyle, n fyne.ThemeSizeName) widget.RichTextStyle
 func withBold(s widget.RichTextStyle) widget.RichTextStyle {
 	s.TextStyle.Bold = true
 	return s
+}
+
+// squeezeSpaces turns each run of white space in a headline into one space
+// (page text pads headlines to centre them) and trims it, moving the
+// highlight spans with the text.
+func squeezeSpaces(s string, spans []index.Span) (string, []index.Span) {
+	rs := []rune(s)
+	keep := make([]int, len(rs)+1) // new offset of each old one
+	var out []rune
+	for i, r := range rs {
+		keep[i] = len(out)
+		space := unicode.IsSpace(r)
+		if space && (len(out) == 0 || i+1 == len(rs) || unicode.IsSpace(rs[i+1])) {
+			continue
+		}
+		if space {
+			r = ' '
+		}
+		out = append(out, r)
+	}
+	keep[len(rs)] = len(out)
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	moved := make([]index.Span, 0, len(spans))
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(rs) || sp.Start >= sp.End {
+			continue
+		}
+		moved = append(moved, index.Span{Start: keep[sp.Start], End: min(keep[sp.End], len(out))})
+	}
+	return string(out), moved
 }

@@ -17,11 +17,15 @@ import (
 	"baosou/index"
 )
 
-const prefImportYear = "importYear"
-
 // importer runs imports in the background: a progress bar with counts and a
 // Cancel button while one runs, a summary when it ends. Searching goes on
 // meanwhile.
+//
+// An import starts at once, with no year: most files carry full dates (a
+// date in the name, a masthead, .jsonl). When some of the sources it added
+// have dates without a year, the summary says so and asks for the year once,
+// which re-dates just those sources (Library.UpdateSource): so a year typed
+// for one page never sticks to the next.
 type importer struct {
 	ui        *UI
 	box       *fyne.Container
@@ -32,20 +36,45 @@ type importer struct {
 	cancel  context.CancelFunc
 	running bool
 	summary string // the last summary shown, for the status line and tests
+	ask     *modal // the summary dialog while it is open
+	year    *dialogEntry
 }
 
 func (m *importer) build() fyne.CanvasObject {
 	m.bar = widget.NewProgressBar()
 	m.label = widget.NewLabel("")
 	m.label.Truncation = fyne.TextTruncateEllipsis
-	m.cancelBtn = widget.NewButton("取消导入", m.onCancel)
+	m.cancelBtn = widget.NewButton(tr("button.cancelImport"), m.onCancel)
 	m.box = container.NewBorder(nil, nil, nil, container.NewCenter(m.cancelBtn), container.NewVBox(m.label, m.bar))
 	m.box.Hide()
 	return m.box
 }
 
-// onImportFiles asks for a file to import.
-func (m *importer) onImportFiles() {
+// readable lists the file types Baosou imports: page text, bulk records,
+// PDFs and page images.
+var readable = []string{".txt", ".text", ".jsonl", ".ndjson", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+// pageFilter lists the files Baosou reads, whatever the case of their extension.
+type pageFilter struct{}
+
+func (pageFilter) Matches(u fyne.URI) bool {
+	ext := strings.ToLower(u.Extension())
+	for _, e := range readable {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// onImportFiles asks for a file to import among those Baosou reads.
+func (m *importer) onImportFiles() { m.openFile(true) }
+
+// onImportAnyFile asks for a file of any type: a page saved without its
+// extension, say.
+func (m *importer) onImportAnyFile() { m.openFile(false) }
+
+func (m *importer) openFile(filtered bool) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -54,7 +83,11 @@ func (m *importer) onImportFiles() {
 		r.Close()
 		m.ui.Import([]string{path})
 	}, m.ui.win)
-	d.Resize(m.dialogSize())
+	if filtered {
+		d.SetFilter(pageFilter{})
+		d.SetTitleText(tr("import.fileFilter"))
+	}
+	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
 }
 
@@ -66,13 +99,8 @@ func (m *importer) onImportFolder() {
 		}
 		m.ui.Import([]string{u.Path()})
 	}, m.ui.win)
-	d.Resize(m.dialogSize())
+	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
-}
-
-func (m *importer) dialogSize() fyne.Size {
-	s := m.ui.win.Canvas().Size()
-	return fyne.NewSize(max(s.Width*0.8, 600), max(s.Height*0.8, 420))
 }
 
 // onDropped imports files and folders dropped on the window.
@@ -88,50 +116,17 @@ func (m *importer) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// Import asks for the year of pages that print none, then imports paths
-// (files or folders) in the background, as dropping them on the window does.
+// Import imports paths (files or folders) in the background, as dropping
+// them on the window does.
 func (u *UI) Import(paths []string) {
-	u.imports.confirm(paths)
-}
-
-// confirm shows what is about to be imported and asks for the year of pages
-// that print none.
-func (m *importer) confirm(paths []string) {
-	if m.running {
-		m.ui.status.show("正在导入，请等它完成或先取消")
+	if u.imports.running {
+		u.status.warn(tr("import.busy"))
 		return
 	}
-	names := make([]string, 0, len(paths))
-	for i, p := range paths {
-		if i == 8 {
-			names = append(names, fmt.Sprintf("……共 %d 项", len(paths)))
-			break
-		}
-		names = append(names, filepath.Base(p))
-	}
-	what := widget.NewLabel(strings.Join(names, "\n"))
-	year := widget.NewEntry()
-	year.SetPlaceHolder("例如 2020，可留空")
-	year.SetText(m.ui.app.Preferences().String(prefImportYear))
-	year.Validator = func(s string) error {
-		_, err := parseYear(s)
-		return err
-	}
-	items := []*widget.FormItem{
-		widget.NewFormItem("导入", what),
-		{Text: "年份", Widget: year, HintText: "版面日期不写年份、文件名也没有年份时用它"},
-	}
-	dialog.ShowForm("导入报纸版面", "导入", "取消", items, func(ok bool) {
-		y, err := parseYear(year.Text)
-		if !ok || err != nil {
-			return
-		}
-		m.ui.app.Preferences().SetString(prefImportYear, strings.TrimSpace(year.Text))
-		m.start(paths, y)
-	}, m.ui.win)
+	u.imports.start(paths)
 }
 
-// parseYear reads the optional year field: empty is 0 (unknown).
+// parseYear reads a year field: empty is 0 (unknown).
 func parseYear(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -139,23 +134,24 @@ func parseYear(s string) (int, error) {
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 1800 || y > 2200 {
-		return 0, errors.New("年份应为四位数字，如 2020")
+		return 0, errors.New(tr("import.yearBad"))
 	}
 	return y, nil
 }
 
 // start imports paths in the background.
-func (m *importer) start(paths []string, year int) {
+func (m *importer) start(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel, m.running = cancel, true
 	m.bar.Max = 1
 	m.bar.SetValue(0)
-	m.label.SetText("正在准备导入…")
+	m.label.SetText(tr("import.preparing"))
 	m.cancelBtn.Enable()
 	m.box.Show()
+	m.ui.relayout()
 	var last time.Time
 	lastDone := -1
-	opt := index.ImportOptions{Year: year, Progress: func(p index.ImportProgress) {
+	opt := index.ImportOptions{Progress: func(p index.ImportProgress) {
 		// Called on the importing goroutine, maybe per article: post only
 		// when a file is done or a tenth of a second has passed.
 		if p.FilesRead == lastDone && time.Since(last) < 100*time.Millisecond {
@@ -171,22 +167,47 @@ func (m *importer) start(paths []string, year int) {
 	})
 }
 
+// onProgress moves the bar: by bytes when the library counts them (so one
+// large file moves it too), else by files.
 func (m *importer) onProgress(p index.ImportProgress) {
 	if !m.running {
 		return
 	}
-	m.bar.Max = float64(max(p.FilesTotal, 1))
-	m.bar.SetValue(float64(p.FilesRead))
+	done, total := importBytes(p)
+	if total > 0 {
+		m.bar.Max = float64(total)
+		m.bar.SetValue(float64(min(done, total)))
+	} else {
+		m.bar.Max = float64(max(p.FilesTotal, 1))
+		m.bar.SetValue(float64(p.FilesRead))
+	}
 	m.label.SetText(progressText(p))
 }
 
 // progressText is the line above the progress bar.
 func progressText(p index.ImportProgress) string {
-	s := fmt.Sprintf("正在导入：%d / %d 个文件 · 已添加 %d 篇", p.FilesRead, p.FilesTotal, p.Articles)
+	s := tr("import.progress", p.FilesRead, p.FilesTotal, p.Articles)
+	if done, total := importBytes(p); total > 0 {
+		s += " · " + tr("import.bytes", sizeText(done), sizeText(total))
+	}
+	if page, pages := ocrPage(p); pages > 0 {
+		s += " · " + fmt.Sprintf("%d / %d", page, pages)
+	}
 	if p.Current != "" {
 		s += " · " + filepath.Base(p.Current)
 	}
 	return s
+}
+
+// sizeText is a byte count for people: 820 KB, 12.4 MB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
 func (m *importer) onCancel() {
@@ -194,67 +215,30 @@ func (m *importer) onCancel() {
 		m.cancel()
 	}
 	m.cancelBtn.Disable()
-	m.label.SetText("正在取消…")
+	m.label.SetText(tr("import.canceling"))
 }
 
-// onDone hides the progress, shows the summary and refreshes the results.
+// onDone hides the progress, shows the summary (asking for the year of the
+// sources dated without one) and refreshes the results.
 func (m *importer) onDone(rep index.ImportReport, err error) {
 	m.running = false
 	if m.cancel != nil {
 		m.cancel()
 	}
 	m.box.Hide()
+	m.ui.relayout()
 	title, text := summaryText(rep, err)
 	m.summary = title + "\n" + text
-	m.ui.status.show(title + "：" + firstLine(text))
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom(title, "好", container.NewVScroll(msg), m.ui.win)
-	d.Resize(fyne.NewSize(560, float32(min(360, 180+24*strings.Count(text, "\n")))))
-	d.Show()
+	if title == tr("import.done") {
+		m.ui.status.show(title + tr("colon") + firstLine(text))
+	} else {
+		m.ui.status.warn(title + tr("colon") + firstLine(text))
+	}
+	m.showSummary(title, text, noYearSources(rep))
 	m.ui.search.runNow()
 }
 
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
-}
-
-// summaryText says how an import went: added, duplicates, failures and why.
-func summaryText(rep index.ImportReport, err error) (title, text string) {
-	canceled := rep.Canceled || errors.Is(err, context.Canceled)
-	switch {
-	case canceled:
-		title = "导入已取消"
-	case err != nil:
-		title = "导入失败"
-	default:
-		title = "导入完成"
-	}
-	lines := []string{fmt.Sprintf("新增 %d 篇文章，来自 %d 个文件（共查看 %d 个）。", rep.Added, len(rep.Sources), rep.Files)}
-	if rep.Duplicates > 0 {
-		lines = append(lines, fmt.Sprintf("跳过重复 %d 项（资料库中已有）。", rep.Duplicates))
-	}
-	if canceled {
-		lines = append(lines, "取消前已导入的文章保留在资料库中。")
-	} else if err != nil {
-		lines = append(lines, "出错："+err.Error())
-	}
-	if n := len(rep.Failed); n > 0 {
-		lines = append(lines, fmt.Sprintf("%d 个文件未能导入：", n))
-		for _, f := range rep.Failed {
-			lines = append(lines, "· "+filepath.Base(f.Path)+"："+f.Err)
-		}
-	}
-	if n := len(rep.Warnings); n > 0 {
-		lines = append(lines, fmt.Sprintf("%d 条提示：", n))
-		for i, w := range rep.Warnings {
-			if i == 10 {
-				lines = append(lines, fmt.Sprintf("……另有 %d 条", n-10))
-				break
-			}
-			lines = append(lines, "· "+filepath.Base(w.Path)+"："+w.Err)
-		}
-	}
-	return title, strings.Join(lines, "\n")
 }

@@ -37,6 +37,12 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// FocusGained gives Ctrl+A back to the search box from the article.
+func (e *searchEntry) FocusGained() {
+	e.ui.detail.deactivate()
+	e.Entry.FocusGained()
+}
+
 // TypedShortcut also takes Ctrl++ typed as Ctrl+Shift+= or on the keypad,
 // which the menu (one shortcut per item) cannot list.
 func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
@@ -95,32 +101,41 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // mainMenu holds every command. Its Ctrl shortcuts fire even while an Entry
 // has focus, which canvas shortcuts do not.
 func (u *UI) mainMenu() *fyne.MainMenu {
-	file := fyne.NewMenu("文件",
-		item("导入文件…", ctrl(fyne.KeyO), u.imports.onImportFiles),
-		item("导入文件夹…", ctrlShift(fyne.KeyO), u.imports.onImportFolder),
+	quit := item(tr("menu.quit"), ctrl(fyne.KeyQ), u.app.Quit)
+	quit.IsQuit = true // Fyne adds no Quit of its own (in English, without Ctrl+Q)
+	file := fyne.NewMenu(tr("menu.file"),
+		item(tr("menu.importFiles"), ctrl(fyne.KeyO), u.imports.onImportFiles),
+		item(tr("menu.importFolder"), ctrlShift(fyne.KeyO), u.imports.onImportFolder),
+		fyne.NewMenuItem(tr("menu.importAny"), u.imports.onImportAnyFile),
 		fyne.NewMenuItemSeparator(),
-		item("资料库…", ctrlShift(fyne.KeyL), u.library.show),
-	)
-	edit := fyne.NewMenu("编辑",
-		item("复制", &fyne.ShortcutCopy{}, u.onCopy),
-		item("复制摘录（含出处）", ctrlShift(fyne.KeyC), u.detail.onCopyExcerpt),
-		item("复制全文（含出处）", ctrlShift(fyne.KeyA), u.detail.onCopyArticle),
-		item("选择文字模式", ctrlShift(fyne.KeyS), u.detail.onToggleSelect),
+		item(tr("menu.library"), ctrlShift(fyne.KeyL), u.library.show),
 		fyne.NewMenuItemSeparator(),
-		item("查找", ctrl(fyne.KeyF), u.focusSearch),
-		item("定位到搜索框", ctrl(fyne.KeyL), u.focusSearch),
-		item("清空搜索", plainKey(fyne.KeyEscape, 0), u.search.onClear),
+		quit,
 	)
-	view := fyne.NewMenu("查看",
-		item("下一处匹配", plainKey(fyne.KeyF3, 0), u.detail.onNext),
-		item("上一处匹配", plainKey(fyne.KeyF3, fyne.KeyModifierShift), u.detail.onPrev),
+	edit := fyne.NewMenu(tr("menu.edit"),
+		item(tr("menu.copy"), &fyne.ShortcutCopy{}, u.onCopy),
+		item(tr("menu.selectAll"), &fyne.ShortcutSelectAll{}, u.onSelectAll),
+		item(tr("menu.copyExcerpt"), ctrlShift(fyne.KeyC), u.detail.onCopyExcerpt),
+		item(tr("menu.copyArticle"), ctrlShift(fyne.KeyA), u.detail.onCopyArticle),
 		fyne.NewMenuItemSeparator(),
-		item("放大文字", ctrl(fyne.KeyEqual), func() { u.onTextSize(1) }),
-		item("缩小文字", ctrl(fyne.KeyMinus), func() { u.onTextSize(-1) }),
-		item("默认大小", ctrl(fyne.Key0), func() { u.onTextSize(0) }),
+		item(tr("menu.find"), ctrl(fyne.KeyF), u.focusSearch),
+		item(tr("menu.focusSearch"), ctrl(fyne.KeyL), u.focusSearch),
+		item(tr("menu.clearSearch"), plainKey(fyne.KeyEscape, 0), u.search.onClear),
 	)
-	help := fyne.NewMenu("帮助",
-		item("查询语法与快捷键", plainKey(fyne.KeyF1, 0), u.showHelp),
+	facets := fyne.NewMenuItem(tr("menu.facets"), u.facets.onToggle)
+	facets.Checked = u.facets.wanted()
+	view := fyne.NewMenu(tr("menu.view"),
+		item(tr("menu.nextMatch"), plainKey(fyne.KeyF3, 0), u.detail.onNext),
+		item(tr("menu.prevMatch"), plainKey(fyne.KeyF3, fyne.KeyModifierShift), u.detail.onPrev),
+		fyne.NewMenuItemSeparator(),
+		item(tr("menu.bigger"), ctrl(fyne.KeyEqual), func() { u.onTextSize(1) }),
+		item(tr("menu.smaller"), ctrl(fyne.KeyMinus), func() { u.onTextSize(-1) }),
+		item(tr("menu.defaultSize"), ctrl(fyne.Key0), func() { u.onTextSize(0) }),
+		fyne.NewMenuItemSeparator(),
+		facets,
+	)
+	help := fyne.NewMenu(tr("menu.help"),
+		item(tr("menu.helpSyntax"), plainKey(fyne.KeyF1, 0), u.showHelp),
 	)
 	u.addToolMenus(file, edit, help) // export, citation, recent searches, About (tools.go)
 	return fyne.NewMainMenu(file, edit, view, help)

@@ -1,35 +1,43 @@
 package gui
 
 import (
-	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"baosou/assets"
 	"baosou/index"
 )
 
 // libraryView is the dialog listing the imported sources, each with its
-// article count and a button to remove it.
+// article count, what is known of it (year, newspaper, where it came from),
+// a button to set its year and newspaper and one to remove it.
 type libraryView struct {
 	ui      *UI
 	list    *widget.List
 	info    *widget.Label
-	dlg     dialog.Dialog
+	dlg     *modal
 	sources []index.Source
+	gone    map[string]bool // sources whose original file is no longer where it was
 }
 
 // show opens the dialog and loads the sources in the background.
 func (l *libraryView) show() {
-	l.info = widget.NewLabel("正在读取…")
-	l.list = widget.NewList(func() int { return len(l.sources) }, newSourceItem, l.updateItem)
+	if l.dlg != nil {
+		return
+	}
+	l.info = widget.NewLabel(tr("library.reading"))
+	l.info.Wrapping = wrapMode()
+	l.list = widget.NewList(func() int { return len(l.sources) }, l.newItem, l.updateItem)
 	content := container.NewBorder(l.info, nil, nil, nil, l.list)
-	l.dlg = dialog.NewCustom("资料库", "关闭", content, l.ui.win)
-	l.dlg.Resize(fyne.NewSize(720, 480))
-	l.dlg.Show()
+	l.dlg = l.ui.showModal(tr("library.title"), content, nil, func() { l.dlg = nil },
+		modalButton{label: tr("button.close"), primary: true})
+	l.dlg.dlg.Resize(l.ui.dialogSize(760, 520))
 	l.reload()
 }
 
@@ -37,12 +45,25 @@ func (l *libraryView) reload() {
 	lib := l.ui.lib
 	l.ui.spawn(func() {
 		src := lib.Sources()
-		l.ui.post(func() { l.set(src) })
+		gone := missingFiles(src)
+		l.ui.post(func() { l.set(src, gone) })
 	})
 }
 
-func (l *libraryView) set(src []index.Source) {
-	l.sources = src
+// missingFiles are the sources whose Path names no file (the bundled
+// sample, a file moved since): their path is not worth showing as is.
+func missingFiles(src []index.Source) map[string]bool {
+	gone := map[string]bool{}
+	for _, s := range src {
+		if _, err := os.Stat(s.Path); err != nil {
+			gone[s.ID] = true
+		}
+	}
+	return gone
+}
+
+func (l *libraryView) set(src []index.Source, gone map[string]bool) {
+	l.sources, l.gone = src, gone
 	if l.list == nil {
 		return
 	}
@@ -57,20 +78,23 @@ func libraryInfo(src []index.Source) string {
 		n += s.Articles
 	}
 	if len(src) == 0 {
-		return "资料库是空的。用「文件 → 导入文件…」导入报纸版面。"
+		return tr("library.empty")
 	}
-	return fmt.Sprintf("共 %d 个来源，%d 篇文章。删除来源只从资料库移除，不动原文件。", len(src), n)
+	return tr("library.info", len(src), n)
 }
 
-func newSourceItem() fyne.CanvasObject {
+func (l *libraryView) newItem() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	detail := widget.NewLabel("")
-	detail.Importance = widget.LowImportance
-	detail.Truncation = fyne.TextTruncateEllipsis
-	remove := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), nil)
+	detail := newMetaText()
+	detail.Wrapping = wrapMode()
+	edit := widget.NewButtonWithIcon(tr("button.edit"), theme.DocumentCreateIcon(), nil)
+	if _, ok := l.ui.lib.(sourceEditor); !ok {
+		edit.Hide() // this library cannot change a source after its import
+	}
+	remove := widget.NewButtonWithIcon(tr("button.remove"), theme.DeleteIcon(), nil)
 	remove.Importance = widget.DangerImportance
-	return container.NewBorder(nil, nil, nil, remove, container.NewVBox(name, detail))
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(edit, remove)), container.NewVBox(name, detail))
 }
 
 func (l *libraryView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -80,34 +104,46 @@ func (l *libraryView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	s := l.sources[id]
 	row := o.(*fyne.Container)
 	text := row.Objects[0].(*fyne.Container)
-	text.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s　%d 篇", s.Name, s.Articles))
-	text.Objects[1].(*widget.Label).SetText(sourceDetail(s))
-	row.Objects[1].(*widget.Button).OnTapped = func() { l.onRemove(s) }
+	text.Objects[0].(*widget.Label).SetText(tr("library.articles", s.Name, s.Articles))
+	setMetaText(text.Objects[1].(*widget.RichText), sourceDetail(s, l.gone[s.ID]))
+	buttons := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
+	buttons.Objects[0].(*widget.Button).OnTapped = func() { l.onEdit(s) }
+	buttons.Objects[1].(*widget.Button).OnTapped = func() { l.onRemove(s) }
 }
 
-// sourceDetail is the small line under a source's name.
-func sourceDetail(s index.Source) string {
-	d := ""
+// sourceDetail is the small text under a source's name: what is known of its
+// dates and paper on one line, where and when it came from on the next.
+func sourceDetail(s index.Source, gone bool) string {
+	var what, from []string
 	if s.Year != 0 {
-		d += fmt.Sprintf("%d 年 · ", s.Year)
+		what = append(what, tr("library.year", s.Year))
 	}
-	if !s.Added.IsZero() {
-		d += "导入于 " + s.Added.Local().Format("2006-01-02 15:04") + " · "
+	if n := sourceNoYear(s); n > 0 {
+		what = append(what, tr("library.noYear", n))
+	}
+	if s.Newspaper != "" {
+		what = append(what, tr("library.newspaper", s.Newspaper))
 	}
 	if s.Encoding != "" {
-		d += s.Encoding + " · "
+		what = append(what, s.Encoding)
 	}
-	return d + s.Path
+	if !s.Added.IsZero() {
+		from = append(from, tr("library.added", s.Added.Local().Format("2006-01-02 15:04")))
+	}
+	switch {
+	case gone && s.Name == assets.SampleName:
+		from = append(from, tr("library.sample"))
+	case s.Path != "":
+		from = append(from, tr("library.from", s.Path))
+	}
+	lines := []string{strings.Join(what, " · "), strings.Join(from, " · ")}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // onRemove asks before removing source s.
 func (l *libraryView) onRemove(s index.Source) {
-	msg := fmt.Sprintf("从资料库删除「%s」及其 %d 篇文章？\n原文件不会被删除，之后可以重新导入。", s.Name, s.Articles)
-	dialog.ShowConfirm("删除来源", msg, func(ok bool) {
-		if ok {
-			l.remove(s)
-		}
-	}, l.ui.win)
+	l.ui.confirm(tr("library.removeTitle"), tr("library.removeAsk", s.Name, s.Articles), tr("button.remove"),
+		func() { l.remove(s) })
 }
 
 // remove deletes source s in the background, then refreshes the list and
@@ -117,13 +153,67 @@ func (l *libraryView) remove(s index.Source) {
 	l.ui.spawn(func() {
 		err := lib.Remove(s.ID)
 		src := lib.Sources()
+		gone := missingFiles(src)
 		l.ui.post(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("无法删除「%s」：%w", s.Name, err), l.ui.win)
+				l.ui.showError(tr("library.removeFailed", s.Name, err))
 				return
 			}
-			l.ui.status.show(fmt.Sprintf("已删除「%s」（%d 篇）", s.Name, s.Articles))
-			l.set(src)
+			l.ui.status.show(tr("library.removed", s.Name, s.Articles))
+			l.set(src, gone)
+			l.ui.search.runNow()
+		})
+	})
+}
+
+// onEdit asks for source s's year and newspaper: the year re-dates its
+// articles printed without one, the newspaper names it in results and
+// citations. Enter saves, Esc leaves it as it was.
+func (l *libraryView) onEdit(s index.Source) {
+	ed, ok := l.ui.lib.(sourceEditor)
+	if !ok {
+		l.ui.showError(tr("import.noEditor"))
+		return
+	}
+	year, paper := newDialogEntry(l.ui), newDialogEntry(l.ui)
+	year.SetPlaceHolder(tr("import.yearHint"))
+	if s.Year != 0 {
+		year.SetText(strconv.Itoa(s.Year))
+	}
+	year.Validator = func(t string) error { _, err := parseYear(t); return err }
+	paper.SetPlaceHolder(tr("library.paperHint"))
+	paper.SetText(s.Newspaper)
+	form := widget.NewForm(
+		&widget.FormItem{Text: tr("import.yearLabel"), Widget: year, HintText: tr("library.yearHint")},
+		widget.NewFormItem(tr("library.paperLabel"), paper))
+	l.ui.showModal(tr("library.editTitle", s.Name), fixedWidth(420, form), year, nil,
+		modalButton{label: tr("button.cancel")},
+		modalButton{label: tr("button.save"), primary: true, action: func() bool {
+			y, err := parseYear(year.Text)
+			if err != nil {
+				year.SetValidationError(err)
+				return false
+			}
+			name := strings.TrimSpace(paper.Text)
+			l.save(ed, s, index.SourceUpdate{Year: &y, Newspaper: &name})
+			return true
+		}})
+}
+
+// save applies an update in the background, then lists the sources and
+// searches again (dates and newspapers show in the results).
+func (l *libraryView) save(ed sourceEditor, s index.Source, up index.SourceUpdate) {
+	l.ui.spawn(func() {
+		_, err := ed.UpdateSource(s.ID, up)
+		src := l.ui.lib.Sources()
+		gone := missingFiles(src)
+		l.ui.post(func() {
+			if err != nil {
+				l.ui.showError(tr("library.saveFailed", s.Name, err))
+				return
+			}
+			l.ui.status.show(tr("library.saved", s.Name))
+			l.set(src, gone)
 			l.ui.search.runNow()
 		})
 	})

@@ -1,8 +1,8 @@
 package gui
 
 import (
-	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,33 +20,35 @@ const pageSize = 50
 // when nothing matches, a message saying what to try.
 type resultList struct {
 	ui       *UI
-	list     *widget.List
+	list     *hitList
 	count    *widget.Label
 	more     *widget.Button
-	empty    *widget.Label
+	empty    *wrapText
 	clear    *widget.Button
 	emptyBox *fyne.Container
 
 	hits     []index.Hit
 	total    int
+	undated  int
 	query    string
 	opt      index.SearchOptions
 	selected int
+	loading  bool // a next page is being fetched
+	moveOn   bool // select the first hit of the next page when it comes (↓ at the end)
 }
 
 func (r *resultList) build() fyne.CanvasObject {
 	r.selected = -1
-	r.list = widget.NewList(func() int { return len(r.hits) }, newHitItem, r.updateItem)
-	r.list.OnSelected = r.onSelected
+	r.list = newHitList(r)
 	r.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.more = widget.NewButton("", r.onMore)
+	r.count.Wrapping = wrapMode()
+	r.more = widget.NewButton(tr("button.more"), r.onMore)
 	r.more.Hide()
-	r.empty = widget.NewLabel("")
-	r.empty.Wrapping = fyne.TextWrapBreak
-	r.clear = widget.NewButton("清除筛选", r.ui.search.clearFilters)
+	r.empty = newWrapText(0)
+	r.clear = widget.NewButton(tr("button.clearFilter"), r.ui.search.clearFilters)
 	r.emptyBox = container.NewVBox(r.empty, container.NewHBox(r.clear))
 	r.emptyBox.Hide()
-	return container.NewBorder(r.count, r.more, nil, nil, container.NewStack(r.list, r.emptyBox))
+	return container.NewBorder(r.count, r.more, nil, nil, container.NewStack(r.list.frame(), r.emptyBox))
 }
 
 // newHitItem is one row of the list: headline, date · reporter, snippet.
@@ -67,11 +69,12 @@ func (r *resultList) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	h := r.hits[id]
 	box := o.(*fyne.Container)
 	title := box.Objects[0].(*wrapText)
-	title.setRuns(markRuns(h.Title, spanMarks(h.TitleHighlights, len([]rune(h.Title))), -1,
+	text, spans := squeezeSpaces(h.Title, h.TitleHighlights)
+	title.setRuns(markRuns(text, spanMarks(spans, len([]rune(text))), -1,
 		withBold(stylePlain), styleHit, styleHit))
 	setMetaText(box.Objects[1].(*widget.RichText), hitMeta(h))
 	snippet := box.Objects[2].(*fyne.Container).Objects[0].(*wrapText)
-	text := oneLine(h.Snippet)
+	text = oneLine(h.Snippet)
 	snippet.setRuns(markRuns(text, spanMarks(h.SnippetHighlights, len([]rune(text))), -1,
 		stylePlain, styleHit, styleHit))
 }
@@ -87,16 +90,23 @@ func oneLine(s string) string {
 	}, s)
 }
 
-// hitMeta is the line under a headline: 2020年2月28日 · 记者郭树勋 · page.
+// hitMeta is the line under a headline: 2020年2月28日 · 记者郭树勋 ·
+// 焦作日报 第3版 · the source.
 func hitMeta(h index.Hit) string {
 	var parts []string
-	if d := cnDate(h.Date); d != "" {
+	if d := showDate(h.Date); d != "" {
 		parts = append(parts, d)
 	} else {
-		parts = append(parts, "日期不详")
+		parts = append(parts, tr("results.noDate"))
 	}
 	if h.Reporter != "" {
-		parts = append(parts, "记者"+h.Reporter)
+		parts = append(parts, tr("results.reporter", h.Reporter))
+	}
+	if h.Photographer != "" {
+		parts = append(parts, tr("results.photo", h.Photographer))
+	}
+	if p := paperPage(h.Newspaper, h.Page); p != "" && p != h.Source {
+		parts = append(parts, p)
 	}
 	if h.Source != "" {
 		parts = append(parts, h.Source)
@@ -104,14 +114,23 @@ func hitMeta(h index.Hit) string {
 	return strings.Join(parts, " · ")
 }
 
+// paperPage is 焦作日报 第3版, or the part of it that is known.
+func paperPage(paper string, page int) string {
+	if page > 0 {
+		return strings.TrimSpace(paper + " " + tr("results.page", page))
+	}
+	return paper
+}
+
 // set replaces the list with a new search's results and opens the first.
 func (r *resultList) set(q string, opt index.SearchOptions, res *index.Results) {
 	r.query, r.opt = q, opt
-	r.hits, r.total = nil, 0
+	r.hits, r.total, r.undated = nil, 0, 0
+	r.loading, r.moveOn = false, false
 	if res != nil {
-		r.hits, r.total = res.Hits, res.Total
+		r.hits, r.total, r.undated = res.Hits, res.Total, res.Undated
 	}
-	r.count.SetText(fmt.Sprintf("共 %d 篇", r.total))
+	r.updateCount()
 	r.selected = -1
 	r.list.UnselectAll()
 	r.list.Refresh()
@@ -123,19 +142,56 @@ func (r *resultList) set(q string, opt index.SearchOptions, res *index.Results) 
 		return
 	}
 	r.emptyBox.Hide()
-	r.list.Show()
+	r.list.box.Show()
 	r.list.Select(0)
+}
+
+// clearFor empties the list when the query q cannot be searched, saying why.
+func (r *resultList) clearFor(q, why string) {
+	r.query = q
+	r.hits, r.total, r.undated, r.selected = nil, 0, 0, -1
+	r.loading, r.moveOn = false, false
+	r.count.SetText("")
+	r.list.UnselectAll()
+	r.list.Refresh()
+	r.more.Hide()
+	r.empty.setRuns([]textRun{{why, stylePlain}})
+	r.clear.Hide()
+	r.list.box.Hide()
+	r.emptyBox.Show()
+	r.ui.detail.clear()
+}
+
+// updateCount says how many matched, how many are listed, and how many
+// undated articles a date filter left out.
+func (r *resultList) updateCount() {
+	s := tr("results.count", r.total)
+	if len(r.hits) < r.total && len(r.hits) > 0 {
+		s = tr("results.shown", r.total, len(r.hits))
+	}
+	if r.undated > 0 {
+		s += tr("results.undated", r.undated)
+	}
+	r.count.SetText(s)
 }
 
 // appendPage adds the next page of the same search.
 func (r *resultList) appendPage(res *index.Results) {
+	r.loading = false
 	if res == nil {
 		return
 	}
+	first := len(r.hits)
 	r.hits = append(r.hits, res.Hits...)
 	r.total = res.Total
 	r.list.Refresh()
 	r.updateMore()
+	r.updateCount()
+	if r.moveOn && first < len(r.hits) {
+		r.moveOn = false
+		r.list.Select(first)
+		r.list.ScrollTo(first)
+	}
 }
 
 func (r *resultList) updateMore() {
@@ -143,24 +199,27 @@ func (r *resultList) updateMore() {
 		r.more.Hide()
 		return
 	}
-	r.more.SetText(fmt.Sprintf("显示更多（已列出 %d / %d 篇）", len(r.hits), r.total))
 	r.more.Show()
 }
 
 func (r *resultList) onMore() {
+	if r.loading || len(r.hits) >= r.total {
+		return
+	}
+	r.loading = true
 	r.ui.search.more(r.query, r.opt, len(r.hits))
 }
 
 // showEmpty says that nothing matched and what to try instead.
 func (r *resultList) showEmpty() {
 	filtered := r.ui.search.filtered()
-	r.empty.SetText(emptyMessage(r.query, filtered))
+	r.empty.setRuns([]textRun{{emptyMessage(r.query, filtered), stylePlain}})
 	if filtered {
 		r.clear.Show()
 	} else {
 		r.clear.Hide()
 	}
-	r.list.Hide()
+	r.list.box.Hide()
 	r.emptyBox.Show()
 }
 
@@ -168,39 +227,35 @@ func (r *resultList) showEmpty() {
 func emptyMessage(q string, filtered bool) string {
 	switch {
 	case q == "" && filtered:
-		return "没有符合筛选条件的文章。\n试试放宽日期范围，或只写记者姓名中的一两个字。"
+		return tr("empty.filtered")
 	case q == "":
-		return "资料库里还没有文章。\n用「文件 → 导入文件…」导入报纸版面文本，或把文件、文件夹拖进窗口。"
+		return tr("empty.library")
 	}
-	tips := []string{
-		"没有找到与「" + q + "」相符的文章。试试：",
-		"· 少写几个词，或换个说法（空格隔开的词须同时出现）",
-		"· 用 OR 找近义词，如：口罩 OR 防护",
-		"· 检查错别字；繁简、全角半角、大小写已自动统一",
-		"· 去掉引号，让短语里的词不必紧挨着",
-	}
+	tips := []string{tr("empty.query", q), tr("empty.tipFewer"), tr("empty.tipOr"), tr("empty.tipTypos"), tr("empty.tipQuotes")}
 	if filtered {
-		tips = append(tips, "· 放宽或清除日期、记者筛选")
+		tips = append(tips, tr("empty.tipFilters"))
 	}
 	return strings.Join(tips, "\n")
 }
 
-// onSelected opens the chosen hit, and gives the keyboard back to the search
-// box, from which Up/Down keep moving through the list.
+// onSelected opens the chosen hit.
 func (r *resultList) onSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(r.hits) {
 		return
 	}
 	r.selected = id
 	r.ui.detail.open(r.hits[id], r.query)
-	if r.ui.win.Canvas().Focused() == r.list {
-		r.ui.focusSearch()
-	}
 }
 
-// move selects the hit delta rows away from the current one.
+// move selects the hit delta rows away from the current one; moving down
+// from the last hit listed loads the next page and goes on to its first.
 func (r *resultList) move(delta int) {
 	if len(r.hits) == 0 {
+		return
+	}
+	if delta > 0 && r.selected == len(r.hits)-1 && len(r.hits) < r.total {
+		r.moveOn = true
+		r.onMore()
 		return
 	}
 	i := min(max(r.selected+delta, 0), len(r.hits)-1)
@@ -226,13 +281,9 @@ func (r *resultList) pick() bool {
 
 // linesLayout gives its object the height of a number of text lines, so a
 // wrapped snippet shows that many and ends in an ellipsis.
-type linesLayout struct{ lines int }
-
-func (l *linesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
+type linesLayout struct {
+	fill
+	lines int
 }
 
 func (l *linesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -252,4 +303,18 @@ func newMetaText() *widget.RichText {
 func setMetaText(rt *widget.RichText, s string) {
 	rt.Segments[0].(*widget.TextSegment).Text = s
 	rt.Refresh()
+}
+
+// showDate renders a stored date for the screen: 2020年2月28日 (2月28日 when
+// the year is unknown), or 2020-02-28 (Feb 28, year unknown) in English.
+func showDate(date string) string {
+	if !english || date == "" {
+		return cnDate(date)
+	}
+	if md, ok := strings.CutPrefix(date, "--"); ok {
+		if t, err := time.Parse("01-02", md); err == nil {
+			return t.Format("Jan 2") + ", year unknown"
+		}
+	}
+	return date
 }

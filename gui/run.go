@@ -47,6 +47,7 @@ const appID = "io.github.baosou"
 // window, so a start never hangs silently.
 func Run(dataDir string) int {
 	a := app.NewWithID(appID)
+	useFyneLanguage()
 	a.SetIcon(appIcon)
 	a.Settings().SetTheme(newTheme(float32(a.Preferences().FloatWithFallback(prefTextScale, 1))))
 	w := a.NewWindow(windowTitle)
@@ -60,12 +61,12 @@ func Run(dataDir string) int {
 	)
 	var open func()
 	open = func() {
-		status := widget.NewLabel("正在打开资料库…\n" + dataDir)
+		status := widget.NewLabel(tr("open.loading", dataDir))
 		w.SetContent(container.NewCenter(status))
 		go func() {
 			l, err := index.OpenWith(dataDir, index.Options{Progress: func(done, total int) {
 				fyne.Do(func() {
-					status.SetText(fmt.Sprintf("索引已损坏或过旧，正在从保存的原文重建：%d / %d 个来源…\n%s", done, total, dataDir))
+					status.SetText(tr("open.rebuilding", done, total, dataDir))
 				})
 			}})
 			fyne.Do(func() {
@@ -104,10 +105,9 @@ func (u *UI) shutdown() {
 
 // openError explains why the library could not be opened, with Retry and Quit.
 func openError(dir string, err error, retry, quit func()) fyne.CanvasObject {
-	title, advice := "无法打开资料库", "资料库文件夹可能已损坏，或没有读写权限。可以换一个文件夹（设置环境变量 BAOSOU_DATA）后再试。"
+	title, advice := tr("open.failed"), tr("open.failedAdvice")
 	if errors.Is(err, index.ErrLocked) {
-		title = "报搜已经在运行"
-		advice = "另一个报搜窗口正在使用这个资料库，同一时间只能有一个程序打开它。\n请切换到已经打开的报搜窗口；如果确认它已关闭，点「重试」。"
+		title, advice = tr("open.locked"), tr("open.lockedAdvice")
 	}
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
@@ -115,9 +115,9 @@ func openError(dir string, err error, retry, quit func()) fyne.CanvasObject {
 	body.Wrapping = fyne.TextWrapBreak
 	detail := newMetaText()
 	detail.Wrapping = fyne.TextWrapBreak
-	setMetaText(detail, fmt.Sprintf("资料库：%s\n详情：%v", dir, err))
+	setMetaText(detail, tr("open.detail", dir, err))
 	icon := container.NewGridWrap(fyne.NewSquareSize(48), widget.NewIcon(theme.WarningIcon()))
-	buttons := container.NewHBox(widget.NewButton("重试", retry), widget.NewButton("退出", quit))
+	buttons := container.NewHBox(widget.NewButton(tr("button.retry"), retry), widget.NewButton(tr("button.quit"), quit))
 	box := container.NewVBox(container.NewCenter(icon), head, body, detail, container.NewCenter(buttons))
 	return container.NewPadded(container.NewCenter(fixedWidth(560, box)))
 }

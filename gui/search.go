@@ -16,8 +16,10 @@ import (
 	"baosou/index/query"
 )
 
-// Sort choices as the selector lists them.
-var sortNames = []string{"相关度", "最新在前", "最早在前"}
+// sortNames are the sort choices as the selector lists them.
+func sortNames() []string {
+	return []string{tr("sort.relevance"), tr("sort.newest"), tr("sort.oldest")}
+}
 
 // searchBar is the search box with its filters and the inline message line.
 // Every change starts a search after delay; a newer one cancels the older
@@ -39,14 +41,14 @@ type searchBar struct {
 
 func (s *searchBar) build() fyne.CanvasObject {
 	s.entry = newSearchEntry(s.ui)
-	s.entry.SetPlaceHolder("搜索：疫情 复工　\"复工复产\"　标题:口罩　记者:郭树勋　（F1 语法）")
+	s.entry.SetPlaceHolder(tr("search.placeholder"))
 	s.entry.OnChanged = func(string) { s.schedule(s.delay) }
 	s.entry.OnSubmitted = func(string) { s.onSubmit() }
 
-	s.from = s.filterEntry("起 YYYY-MM-DD")
-	s.to = s.filterEntry("止 YYYY-MM-DD")
-	s.reporter = s.filterEntry("记者")
-	s.sort = widget.NewSelect(sortNames, nil)
+	s.from = s.filterEntry(tr("search.from"))
+	s.to = s.filterEntry(tr("search.to"))
+	s.reporter = s.filterEntry(tr("search.reporter"))
+	s.sort = widget.NewSelect(sortNames(), nil)
 	s.sort.SetSelectedIndex(0)
 	s.sort.OnChanged = func(string) { s.runNow() }
 
@@ -55,11 +57,12 @@ func (s *searchBar) build() fyne.CanvasObject {
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
 
-	filters := container.NewHBox(
-		fixedWidth(136, s.from), fixedWidth(136, s.to),
-		fixedWidth(110, s.reporter), fixedWidth(118, s.sort),
-	)
-	return container.NewBorder(nil, s.message, nil, filters, s.entry)
+	// The filters sit beside the box, or under it in a narrow window, so the
+	// bar never holds the window wider than the screen (large text, 640 px).
+	bar := newFlowBox(0, 1, 240, s.entry,
+		fixedWidth(140, s.from), fixedWidth(140, s.to),
+		fixedWidth(100, s.reporter), fixedWidth(116, s.sort))
+	return container.NewBorder(nil, s.message, nil, nil, bar)
 }
 
 func (s *searchBar) filterEntry(placeholder string) *searchEntry {
@@ -74,13 +77,13 @@ func (s *searchBar) filterEntry(placeholder string) *searchEntry {
 // is wrong with a filter.
 func (s *searchBar) request() (string, index.SearchOptions, string) {
 	q := strings.TrimSpace(s.entry.Text)
-	opt := index.SearchOptions{Limit: pageSize, Reporter: strings.TrimSpace(s.reporter.Text)}
+	opt := index.SearchOptions{Limit: pageSize, Reporter: strings.TrimSpace(s.reporter.Text), Facets: true}
 	var err error
 	if opt.From, err = normalizeDate(s.from.Text, false); err != nil {
-		return q, opt, "起始日期" + err.Error()
+		return q, opt, tr("date.fromBad", err.Error())
 	}
 	if opt.To, err = normalizeDate(s.to.Text, true); err != nil {
-		return q, opt, "截止日期" + err.Error()
+		return q, opt, tr("date.toBad", err.Error())
 	}
 	switch s.sort.SelectedIndex() {
 	case 1:
@@ -115,7 +118,7 @@ func (s *searchBar) schedule(delay time.Duration) {
 	}
 	q, opt, problem := s.request()
 	if problem != "" {
-		s.showMessage(problem)
+		s.showMessage(problem, true)
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -138,6 +141,7 @@ func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.Sea
 	start := time.Now()
 	res, err := s.ui.lib.Search(ctx, q, opt)
 	searched := time.Since(start)
+	posted := time.Now()
 	s.ui.post(func() {
 		if gen != s.gen {
 			return
@@ -145,43 +149,67 @@ func (s *searchBar) search(ctx context.Context, gen int, q string, opt index.Sea
 		shown := time.Now()
 		s.show(q, opt, res, err)
 		if err == nil {
-			trace("query %q: %d results on screen %v after the search started (search %v, list and first article %v; %v after the keystroke, debounce included)",
-				q, res.Total, time.Since(start).Round(time.Microsecond), searched.Round(time.Microsecond),
-				time.Since(shown).Round(time.Microsecond), time.Since(typed).Round(time.Microsecond))
+			trace("query %q: %d results listed %v after the search started (search %v, waiting for the UI %v, list %v; %v after the keystroke, debounce included)",
+				q, res.Total, ms(time.Since(start)), ms(searched), ms(shown.Sub(posted)), ms(time.Since(shown)), ms(time.Since(typed)))
 			s.ui.firstResults()
 		}
 	})
 }
 
+// show puts a search's outcome on screen. A query that cannot be read
+// empties the list, so results of an older query never stand under its
+// error; one read in a way worth knowing (or OR) says so above the results.
 func (s *searchBar) show(q string, opt index.SearchOptions, res *index.Results, err error) {
 	var se *query.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		s.showMessage(syntaxMessage(q, se))
+		s.showMessage(syntaxMessage(q, se), true)
+		s.shown = ""
+		s.ui.results.clearFor(q, tr("empty.syntax"))
+		s.ui.facets.set(nil)
 		return
 	case errors.Is(err, context.Canceled):
 		return
 	case err != nil:
-		s.showMessage("搜索出错：" + err.Error())
+		s.showMessage(tr("search.failed", err), true)
 		return
 	}
-	s.showMessage("")
+	s.showMessage(hintMessage(q), false)
 	s.shown = requestKey(q, opt)
 	s.ui.results.set(q, opt, res)
 	s.ui.toolbox().recent.noteShown(q) // recent.go
+	s.ui.facets.set(res)
 }
 
-// more fetches the next page of the results on screen.
+// hintMessage says how the parser read q where it could be read two ways.
+func hintMessage(q string) string {
+	var parts []string
+	for _, h := range query.Hints(q) {
+		if english {
+			parts = append(parts, h.Msg)
+		} else {
+			parts = append(parts, h.Zh)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return tr("search.hint", strings.Join(parts, tr("list.sep")))
+}
+
+// more fetches the next page of the results on screen; the facets stay
+// those of the first page, which counted every match.
 func (s *searchBar) more(q string, opt index.SearchOptions, offset int) {
 	gen := s.gen
-	opt.Offset = offset
+	opt.Offset, opt.Facets = offset, false
 	s.ui.spawn(func() {
 		res, err := s.ui.lib.Search(context.Background(), q, opt)
 		s.ui.post(func() {
 			switch {
 			case gen != s.gen:
 			case err != nil:
-				s.showMessage("搜索出错：" + err.Error())
+				s.ui.results.loading = false
+				s.showMessage(tr("search.failed", err), true)
 			default:
 				s.ui.results.appendPage(res)
 			}
@@ -222,7 +250,13 @@ func (s *searchBar) filtered() bool {
 	return s.from.Text != "" || s.to.Text != "" || s.reporter.Text != ""
 }
 
-func (s *searchBar) showMessage(msg string) {
+// showMessage shows msg above the results, a problem in the danger colour;
+// "" hides it.
+func (s *searchBar) showMessage(msg string, problem bool) {
+	s.message.Importance = widget.MediumImportance
+	if problem {
+		s.message.Importance = widget.DangerImportance
+	}
 	s.message.SetText(msg)
 	if msg == "" {
 		s.message.Hide()
@@ -237,10 +271,10 @@ func syntaxMessage(q string, se *query.SyntaxError) string {
 	pos := min(max(se.Pos, 0), len(r))
 	marked := string(r[:pos]) + "▶" + string(r[pos:])
 	msg := se.Zh
-	if msg == "" {
+	if msg == "" || english {
 		msg = se.Msg
 	}
-	return fmt.Sprintf("查询语法有误（第 %d 个字处）：%s　　%s　　按 F1 查看语法", pos+1, msg, marked)
+	return tr("search.syntax", pos+1, msg, marked)
 }
 
 // normalizeDate accepts 2020-02-24, 2020-2-4, 2020/02/24, 2020.2.4, 20200224,
@@ -251,7 +285,7 @@ func normalizeDate(s string, end bool) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	bad := errors.New("应写作 YYYY-MM-DD，例如 2020-02-24")
+	bad := errors.New(tr("date.bad"))
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' || r == '年' || r == '月' || r == '日' })
 	if len(parts) == 1 && len(s) == 8 {
 		parts = []string{s[:4], s[4:6], s[6:]}
@@ -283,3 +317,6 @@ func normalizeDate(s string, end bool) (string, error) {
 	}
 	return t.Format("2006-01-02"), nil
 }
+
+// ms rounds a duration for the trace.
+func ms(d time.Duration) time.Duration { return d.Round(10 * time.Microsecond) }

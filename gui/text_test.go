@@ -157,7 +157,7 @@ func TestMarkRuns(t *testing.T) {
 
 func TestSummaryText(t *testing.T) {
 	rep := index.ImportReport{Files: 4, Added: 9, Duplicates: 1, Sources: []index.Source{{}, {}},
-		Failed: []index.FileError{{Path: "/a/b.pdf", Err: "not text"}}}
+		DuplicateFiles: 2, Failed: []index.FileError{{Path: "/a/b.pdf", Err: "not text", Code: index.CodeNotText}}}
 	tests := []struct {
 		name      string
 		rep       index.ImportReport
@@ -165,7 +165,7 @@ func TestSummaryText(t *testing.T) {
 		wantTitle string
 		want      []string
 	}{
-		{"done", rep, nil, "导入完成", []string{"新增 9 篇文章，来自 2 个文件（共查看 4 个）", "跳过重复 1 项", "1 个文件未能导入", "b.pdf：not text"}},
+		{"done with a failure", rep, nil, "导入完成，有问题", []string{"新增 9 篇文章，来自 2 个文件（共查看 4 个）", "跳过 1 篇重复文章", "跳过 2 个已导入过的文件", "1 个文件未能导入", "b.pdf：不是文本文件"}},
 		{"canceled", index.ImportReport{Canceled: true}, context.Canceled, "导入已取消", []string{"已导入的文章保留"}},
 		{"failed", index.ImportReport{}, errors.New("disk full"), "导入失败", []string{"出错：disk full"}},
 	}

@@ -152,7 +152,6 @@ func (c *nopCloser) Close() error { c.closed = true; return nil }
 func TestExportWritesEveryResultNotOnlyThePageShown(t *testing.T) {
 	lib := newFakeLib()
 	lib.addDocs(120)
-	lib.honorLimit = true
 	u, w := newTestUI(t, lib)
 	test.Type(u.search.entry, "疫情")
 	if len(u.results.hits) != pageSize || u.results.total != 122 {

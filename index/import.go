@@ -567,7 +567,14 @@ func (l *Library) recoverPending() error {
 	sort.Strings(ids)
 	for _, id := range ids {
 		if _, ok := l.source(id); ok {
-			os.Remove(l.pendingPath(id))
+			// An import committed before the marker went, or an UpdateSource
+			// that did not finish: its docs file and index entries are read
+			// again from the source copy, as the manifest has it.
+			if b, _ := os.ReadFile(l.pendingPath(id)); string(b) == pendingUpdate {
+				l.pendingUpdate = append(l.pendingUpdate, id)
+			} else {
+				os.Remove(l.pendingPath(id))
+			}
 			continue
 		}
 		l.pendingRollback = append(l.pendingRollback, id)

@@ -49,6 +49,7 @@ type Library struct {
 	importMu        sync.Mutex // one write at a time
 	closed          bool
 	pendingRollback []string // sources a dead process left half imported
+	pendingUpdate   []string // sources a dead process left half updated (UpdateSource)
 	manifestSchema  int
 }
 

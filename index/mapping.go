@@ -35,7 +35,7 @@ const (
 	fDate         = "date"         // the article's date (year known)
 	fPublished    = "published"    // the page's publication date
 	fMonthDay     = "md"           // 0226 of either date: date:02-26
-	fPage         = "page"         // page:3
+	fPage         = "page"         // the page number: page:3, page:2..4
 	fNoDate       = "nodate"       // "1" when no full date: what a date filter leaves out
 )
 
@@ -59,9 +59,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range []string{fName, fSource, fMonth, fSortDate} {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
-	for _, f := range []string{fSourceID, fMonthDay, fPage, fNoDate} {
+	for _, f := range []string{fSourceID, fMonthDay, fNoDate} {
 		dm.AddFieldMappingsAt(f, keywordField(false))
 	}
+	page := bleve.NewNumericFieldMapping()
+	page.Store, page.IncludeInAll, page.DocValues = false, false, false
+	dm.AddFieldMappingsAt(fPage, page)
 	for _, f := range []string{fDate, fPublished} {
 		d := bleve.NewDateTimeFieldMapping()
 		d.Store, d.IncludeInAll, d.DocValues = false, false, false
@@ -105,8 +108,8 @@ func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
 	if n := newspaperOf(src, d); n != "" {
 		m[fNewspaper] = fold.String(n)
 	}
-	if d.Page != "" {
-		m[fPage] = d.Page
+	if n := atoi(d.Page); n > 0 {
+		m[fPage] = float64(n)
 	}
 	date, pub := dayOf(d.Date), dayOf(d.Published)
 	sort := date

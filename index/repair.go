@@ -29,13 +29,21 @@ func (l *Library) openIndex(progress func(done, total int)) error {
 			if len(l.sources) > 0 || l.pendingRollback != nil {
 				reason = err.Error()
 			} else {
-				return l.rebuild(progress) // a new library: an empty index, nothing to say
+				return l.rebuild(nil) // a new library: an empty index, nothing to say
 			}
 		}
 	}
 	if reason == "" {
 		reason = l.rollBackPending()
 	}
+	for _, id := range l.pendingUpdate {
+		if src, ok := l.source(id); ok && reason == "" {
+			if err := l.redo(src, src); err != nil {
+				reason = fmt.Sprintf("a change to source %s could not be finished (%v)", src.Name, err)
+			}
+		}
+	}
+	l.pendingUpdate = nil
 	if reason == "" {
 		reason = l.checkCount()
 	}

@@ -75,7 +75,7 @@ func (p *plan) compile(n query.Node) error {
 			return err
 		}
 		p.exact = p.exact && tp.exact
-	case *query.DateRange:
+	case *query.DateRange, *query.MonthDay, *query.PageRange:
 	case *query.Not:
 		return p.compile(n.X)
 	case *query.And:
@@ -112,9 +112,9 @@ func (p *plan) term(t *query.Term) (*termPlan, error) {
 		tp.fields = []string{fPhotographer}
 	case "newspaper":
 		tp.fields = []string{fNewspaper}
-	case "page", "source":
-		// Keywords, matched whole: the page number, a facet's source name.
-		tp.fields, tp.grams = []string{map[string]string{"page": fPage, "source": fSource}[t.Field]}, []string{t.Text}
+	case "source":
+		// A facet's source name, matched whole.
+		tp.fields, tp.grams = []string{fSource}, []string{t.Text}
 		p.terms[t] = tp
 		return tp, nil
 	default:
@@ -141,6 +141,17 @@ func (p *plan) bleveQuery(n query.Node) bq.Query {
 		return p.termQuery(n)
 	case *query.DateRange:
 		return dateQuery(n)
+	case *query.MonthDay:
+		yes := true
+		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%04d", n.From), fmt.Sprintf("%04d", n.To), &yes, &yes)
+		q.SetField(fMonthDay)
+		return q
+	case *query.PageRange:
+		yes := true
+		from, to := float64(n.From), float64(n.To)
+		q := bleve.NewNumericRangeInclusiveQuery(&from, &to, &yes, &yes)
+		q.SetField(fPage)
+		return q
 	case *query.Not:
 		b := bleve.NewBooleanQuery()
 		b.AddMust(bleve.NewMatchAllQuery())

@@ -307,7 +307,7 @@ func TestSnippet(t *testing.T) {
 
 func TestSyntaxErrorsAreReported(t *testing.T) {
 	l := openSample(t)
-	for _, q := range []string{`"疫情`, "-", "OR", "foo:bar", "date:2020-02-30", "，。！", "😀"} {
+	for _, q := range []string{`"疫情`, "-", "OR", "title:", "date:2020-02-30", "，。！", "😀"} {
 		_, err := l.Search(context.Background(), q, SearchOptions{})
 		var se *SyntaxError
 		if !errors.As(err, &se) {

@@ -21,6 +21,8 @@ func TestString(t *testing.T) {
 		{"a\u3000b", "a b"},
 		{"", ""},
 		{"\x00\x00", ""},
+		{"无题・其二", "无题·其二"},
+		{"无题‧其二 无题•其二 无题･其二", "无题·其二无题·其二无题·其二"},
 	}
 	for _, tt := range tests {
 		if got := String(tt.in); got != tt.want {
@@ -166,6 +168,19 @@ func checkPrefixes(t *testing.T, s string) {
 		p, err := UndiffPrefix(form, d, max)
 		if err != nil || !strings.HasPrefix(s, p) || p != s && utf8.RuneCountInString(String(p)) < max-1 { // -1: a prefix ending in spaces folds without them
 			t.Fatalf("UndiffPrefix(String(%q), Diff, %d) = %q, %v; want a prefix whose search form has %d runes", s, max, p, err, max)
+		}
+	}
+}
+
+// The middle dots fold together, and the displayed text still comes back.
+func TestMiddleDots(t *testing.T) {
+	want := String("无题·其二")
+	for _, in := range []string{"无题・其二", "无题‧其二", "无题•其二", "无题･其二", "无题·其二"} {
+		if got := String(in); got != want {
+			t.Errorf("String(%q) = %q, want %q as for 无题·其二", in, got, want)
+		}
+		if back, err := Undiff(String(in), Diff(nil, in)); back != in || err != nil {
+			t.Errorf("Undiff(Diff(%q)) = %q, %v", in, back, err)
 		}
 	}
 }

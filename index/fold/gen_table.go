@@ -73,6 +73,10 @@ type folded struct {
 	f string
 }
 
+// middleDots are the dots printed between the parts of a name or title
+// (无题·其二, 无题・其二): one search form, U+00B7, whichever the page has.
+var middleDots = map[rune]bool{0x30FB: true, 0x2027: true, 0x2022: true, 0xFF65: true}
+
 func foldRune(r rune, ts map[rune]rune) string {
 	s := norm.NFKC.String(string(r))
 	var out strings.Builder
@@ -80,6 +84,9 @@ func foldRune(r rune, ts map[rune]rune) string {
 		c = unicode.ToLower(c)
 		if t, ok := ts[c]; ok {
 			c = t
+		}
+		if middleDots[c] {
+			c = 0xB7
 		}
 		out.WriteRune(c)
 	}

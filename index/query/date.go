@@ -6,34 +6,68 @@ import (
 	"strings"
 )
 
-// dateRange parses the value of date:, a day, month or year, or two of them joined by "..".
+// dateRange parses the value of date:, a day, month or year, or two of them
+// joined by ".."; a month and day without a year (02-26) gives a MonthDay.
 func (p *parser) dateRange(v string, pos int) Node {
 	from, to, isRange := strings.Cut(v, "..")
-	lo, _, err := ParseDate(from)
-	if err == nil && !isRange {
-		_, hi, _ := ParseDate(from)
-		return &DateRange{From: lo, To: hi, Pos: pos}
+	if !isRange {
+		to = from
 	}
-	if err == nil && isRange {
-		var hi int
-		_, hi, err = ParseDate(to)
-		if err == nil && hi < lo {
-			err = fmt.Errorf("the range ends before it starts")
-		}
-		if err == nil {
-			return &DateRange{From: lo, To: hi, Pos: pos}
-		}
+	lo, _, md1, err := parseDay(from)
+	var hi int
+	var md2 bool
+	if err == nil {
+		_, hi, md2, err = parseDay(to)
 	}
-	p.fail(pos, fmt.Sprintf("bad date %q: %v (use 2020-02-26, 2020-02, 2020 or 2020-02-24..2020-02-28)", v, err),
-		fmt.Sprintf("日期“%s”无效，可写 2020-02-26、2020-02、2020 或 2020-02-24..2020-02-28", v))
-	return nil
+	switch {
+	case err == nil && md1 != md2:
+		err = fmt.Errorf("both ends need a year, or neither")
+	case err == nil && hi < lo:
+		err = fmt.Errorf("the range ends before it starts")
+	}
+	switch {
+	case err != nil:
+		p.fail(pos, fmt.Sprintf("bad date %q: %v (use 2020-02-26, 2020-02, 2020, 02-26 or 2020-02-24..2020-02-28)", v, err),
+			fmt.Sprintf("日期“%s”无效，可写 2020-02-26、2020-02、2020、02-26（任一年）或 2020-02-24..2020-02-28", v))
+		return nil
+	case md1:
+		return &MonthDay{From: lo, To: hi, Pos: pos}
+	}
+	return &DateRange{From: lo, To: hi, Pos: pos}
+}
+
+// parseDay parses one end of a date: value. A month and day alone (02-26,
+// 2-6, 2月26日, --02-26) is monthDay, its numbers mmdd; else see ParseDate.
+func parseDay(s string) (first, last int, monthDay bool, err error) {
+	parts := dateParts(s)
+	if len(parts) != 2 || len(parts[0]) > 2 {
+		first, last, err = ParseDate(s)
+		return first, last, false, err
+	}
+	m, err1 := strconv.Atoi(parts[0])
+	d, err2 := strconv.Atoi(parts[1])
+	switch {
+	case err1 != nil || err2 != nil:
+		return 0, 0, true, fmt.Errorf("not a date")
+	case m < 1 || m > 12:
+		return 0, 0, true, fmt.Errorf("there is no month %d", m)
+	case d < 1 || d > daysIn(2000, m): // a leap year: 02-29 exists in some
+		return 0, 0, true, fmt.Errorf("month %d has no day %d", m, d)
+	}
+	return m*100 + d, m*100 + d, true, nil
+}
+
+func dateParts(s string) []string {
+	return strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool {
+		return r == '-' || r == '/' || r == '.' || r == '年' || r == '月' || r == '日'
+	})
 }
 
 // ParseDate parses 2020-02-26, 2020-2-6, 2020/02/26, 20200226, 2020-02 or 2020
 // into the first and last yyyymmdd day it covers.
 func ParseDate(s string) (first, last int, err error) {
 	s = strings.TrimSpace(s)
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' || r == '年' || r == '月' || r == '日' })
+	parts := dateParts(s)
 	if len(parts) == 1 && len(s) == 8 {
 		parts = []string{s[:4], s[4:6], s[6:]}
 	}

@@ -2,31 +2,49 @@
 //
 // The language, as a user types it:
 //
-//	疫情 复工          both terms (white space is AND)
-//	口罩 OR 防护       either term
-//	疫情 -北京         the first without the second
+//	疫情 复工          both terms (white space is AND; AND may be written)
+//	口罩 OR 防护       either term (或 and | too)
+//	疫情 -北京         the first without the second (NOT 北京 too)
 //	"复工复产"         an exact phrase, spaces and punctuation included
-//	(口罩 OR 防护) 企业  grouping
-//	title:复工  标题:复工           in the headline only
-//	reporter:郭树勋  记者:郭树勋    in the reporter's name
+//	(口罩 OR 防护) 企业  grouping; full-width （ ） group too
+//	title:复工  标题:复工               in the headline only
+//	reporter:郭树勋  记者:郭树勋        the reporter's name (the index also looks at photographers)
+//	photographer:郭树勋  摄影:郭树勋    the photographer's name (photo captions)
+//	newspaper:焦作日报  报名:焦作日报   the newspaper's name
+//	page:3  版:3  page:1..4  版:第3版   the page (版次), a number or a range
 //	date:2020-02-26  date:2020-02  date:2020  date:2020-02-24..2020-02-28  日期:…
+//	date:02-26  date:2月26日  date:02-24..03-01   month and day in any year, the unknown year included
+//
+// Typed with a Chinese input method: full-width brackets （ ） group where a
+// group can start or end and are text inside a word (示范区（高新区）); the
+// lower-case or, and, not between Chinese words are the operators, between
+// Latin words they are words. An unknown field name is text, so a web address
+// (http://www.debian.org) or a typo (titel:复工) is searched as typed. Where
+// the parser read something in one of these ways, Hints says so.
 //
 // A term matches as a substring of the text's search form (see package fold),
 // so one Chinese character is a term like any other. OR binds looser than AND.
+//
+// The tree, for the search engine that compiles it: *Term (Field "" means
+// headline or body; "title", "reporter", "photographer" or "newspaper" one
+// field), *Not, *And, *Or, *DateRange (yyyymmdd, matched against the
+// article's date or its page's publication date), *MonthDay (mmdd in any
+// year, the same dates, unknown years included) and *PageRange (page numbers).
 package query
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-	"unicode"
 )
 
-// Node is one part of a parsed query: *Term, *Not, *And, *Or or *DateRange.
+// Node is one part of a parsed query: *Term, *Not, *And, *Or, *DateRange,
+// *MonthDay or *PageRange.
 type Node interface{ node() }
 
 // Term is a word or quoted phrase to find, optionally in one field.
 type Term struct {
-	Field  string // "" (headline or body), "title" or "reporter"
+	Field  string // "" (headline or body), "title", "reporter", "photographer" or "newspaper"
 	Text   string // as typed, quotes removed
 	Phrase bool   // typed in quotes
 	Pos    int    // rune offset of the term (its field prefix included) in the query
@@ -50,11 +68,27 @@ type DateRange struct {
 	Pos      int
 }
 
+// MonthDay matches articles dated From..To inclusive, as mmdd numbers (0226),
+// in any year, dates whose year is unknown (--02-26) included. From <= To:
+// a range does not wrap around the new year.
+type MonthDay struct {
+	From, To int
+	Pos      int
+}
+
+// PageRange matches articles printed on pages (版次) From..To inclusive.
+type PageRange struct {
+	From, To int
+	Pos      int
+}
+
 func (*Term) node()      {}
 func (*Not) node()       {}
 func (*And) node()       {}
 func (*Or) node()        {}
 func (*DateRange) node() {}
+func (*MonthDay) node()  {}
+func (*PageRange) node() {}
 
 // SyntaxError is a query that cannot be parsed; Pos is a rune offset into it.
 type SyntaxError struct {
@@ -68,120 +102,60 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("query error at position %d: %s", e.Pos+1, e.Msg)
 }
 
+// Hint is something the parser read in one of two possible ways, said so
+// the user can tell: a lower-case or taken as OR, an unknown field searched
+// as text. Pos is a rune offset into the query.
+type Hint struct {
+	Pos int
+	Msg string // in English
+	Zh  string // in Chinese
+}
+
 // fields maps every accepted field name to its canonical name.
 var fields = map[string]string{
 	"title": "title", "标题": "title", "題": "title", "标": "title",
 	"reporter": "reporter", "记者": "reporter", "author": "reporter", "作者": "reporter",
+	"photographer": "photographer", "摄影": "photographer",
+	"newspaper": "newspaper", "报名": "newspaper", "报纸": "newspaper",
+	"page": "page", "版": "page", "版次": "page",
 	"date": "date", "日期": "date",
 }
 
+const (
+	fieldList   = "title:, reporter:, photographer:, newspaper:, page:, date:"
+	fieldListZh = "标题:、记者:、摄影:、报名:、版:、日期:"
+)
+
 // Parse parses q. An empty or all-space query gives a nil Node and no error.
 func Parse(q string) (Node, error) {
+	n, _, err := parse(q)
+	return n, err
+}
+
+// Hints says where Parse read q in one of two possible ways (see Hint).
+func Hints(q string) []Hint {
+	_, hints, _ := parse(q)
+	return hints
+}
+
+func parse(q string) (Node, []Hint, error) {
 	p := &parser{query: q, toks: lex(q)}
-	if p.err != nil {
-		return nil, p.err
-	}
 	if err := p.lexErr(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(p.toks) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
+	p.lowerOperators()
 	n := p.parseOr()
 	if p.err == nil && p.i < len(p.toks) {
 		t := p.toks[p.i]
 		p.fail(t.pos, fmt.Sprintf("unexpected %q", t.text), fmt.Sprintf("这里不该出现“%s”", t.text))
 	}
 	if p.err != nil {
-		return nil, p.err
+		return nil, p.hints, p.err
 	}
-	return n, nil
-}
-
-type tokKind int
-
-const (
-	tWord tokKind = iota
-	tQuoted
-	tOr
-	tMinus
-	tLParen
-	tRParen
-	tBadQuote
-)
-
-type token struct {
-	kind  tokKind
-	text  string
-	pos   int
-	field string // for field:"phrase", the name before the colon
-}
-
-// lex splits q into tokens. Control characters count as spaces.
-func lex(q string) []token {
-	rs := []rune(q)
-	var toks []token
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		switch {
-		case unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u3000':
-			i++
-		case r == '"' || r == '“' || r == '”':
-			end := closeQuote(rs, i+1)
-			if end < 0 {
-				return append(toks, token{kind: tBadQuote, text: string(rs[i:]), pos: i})
-			}
-			toks = append(toks, token{kind: tQuoted, text: string(rs[i+1 : end]), pos: i})
-			i = end + 1
-		case r == '(':
-			toks = append(toks, token{kind: tLParen, text: string(r), pos: i})
-			i++
-		case r == ')':
-			toks = append(toks, token{kind: tRParen, text: string(r), pos: i})
-			i++
-		case (r == '-' || r == '－') && (i == 0 || isBreak(rs[i-1]) || rs[i-1] == '('):
-			toks = append(toks, token{kind: tMinus, text: "-", pos: i})
-			i++
-		default:
-			j := i
-			for j < len(rs) && !isBreak(rs[j]) && !isParen(rs[j]) && !isQuote(rs[j]) {
-				j++
-			}
-			if j < len(rs) && isQuote(rs[j]) && j > i && rs[j-1] == ':' {
-				// field:"quoted phrase"
-				end := closeQuote(rs, j+1)
-				if end < 0 {
-					return append(toks, token{kind: tBadQuote, text: string(rs[j:]), pos: j})
-				}
-				toks = append(toks, token{tQuoted, string(rs[j+1 : end]), i, string(rs[i : j-1])})
-				i = end + 1
-				continue
-			}
-			w := string(rs[i:j])
-			k := tWord
-			if w == "OR" || w == "或" || w == "|" {
-				k = tOr
-			}
-			toks = append(toks, token{kind: k, text: w, pos: i})
-			i = j
-		}
-	}
-	return toks
-}
-
-func closeQuote(rs []rune, from int) int {
-	for k := from; k < len(rs); k++ {
-		if isQuote(rs[k]) {
-			return k
-		}
-	}
-	return -1
-}
-
-func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' }
-func isParen(r rune) bool { return r == '(' || r == ')' }
-func isBreak(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u3000'
+	return n, p.hints, nil
 }
 
 type parser struct {
@@ -189,12 +163,17 @@ type parser struct {
 	toks  []token
 	i     int
 	err   *SyntaxError
+	hints []Hint
 }
 
 func (p *parser) fail(pos int, msg, zh string) {
 	if p.err == nil {
 		p.err = &SyntaxError{Query: p.query, Pos: pos, Msg: msg, Zh: zh}
 	}
+}
+
+func (p *parser) hint(pos int, msg, zh string) {
+	p.hints = append(p.hints, Hint{Pos: pos, Msg: msg, Zh: zh})
 }
 
 func (p *parser) lexErr() error {
@@ -211,6 +190,11 @@ func (p *parser) peek() *token {
 		return &p.toks[p.i]
 	}
 	return nil
+}
+
+// ends reports whether t cannot start a term: the end, OR, AND or ')'.
+func ends(t *token) bool {
+	return t == nil || t.kind == tOr || t.kind == tAnd || t.kind == tRParen
 }
 
 func (p *parser) parseOr() Node {
@@ -230,7 +214,7 @@ func (p *parser) parseOr() Node {
 			break
 		}
 		p.i++
-		if n := p.peek(); n == nil || n.kind == tRParen || n.kind == tOr {
+		if n := p.peek(); ends(n) {
 			p.fail(t.pos, "OR needs a term after it", "OR 后面缺少词")
 			return nil
 		}
@@ -245,6 +229,14 @@ func (p *parser) parseAnd() Node {
 	var xs []Node
 	for {
 		t := p.peek()
+		if t != nil && t.kind == tAnd {
+			p.i++
+			if len(xs) == 0 || ends(p.peek()) {
+				p.fail(t.pos, "AND needs a term on both sides", "AND 两边都要有词")
+				return nil
+			}
+			continue
+		}
 		if t == nil || t.kind == tOr || t.kind == tRParen {
 			break
 		}
@@ -270,13 +262,17 @@ func (p *parser) parseAnd() Node {
 
 func (p *parser) parseUnary() Node {
 	t := p.peek()
-	if t.kind != tMinus {
+	if t.kind != tMinus && t.kind != tNot {
 		return p.parsePrimary()
 	}
 	p.i++
 	n := p.peek()
-	if n == nil || n.kind == tOr || n.kind == tRParen || n.kind == tMinus {
-		p.fail(t.pos, "'-' needs a term right after it, e.g. -北京", "减号后面要紧跟要排除的词，如 -北京")
+	if ends(n) || n.kind == tMinus || n.kind == tNot {
+		if t.kind == tNot {
+			p.fail(t.pos, "NOT needs a term after it, e.g. NOT 北京", "NOT 后面要有要排除的词，如 NOT 北京")
+		} else {
+			p.fail(t.pos, "'-' needs a term right after it, e.g. -北京", "减号后面要紧跟要排除的词，如 -北京")
+		}
 		return nil
 	}
 	x := p.parsePrimary()
@@ -324,18 +320,62 @@ func (p *parser) fieldTerm(t *token, quoted bool) Node {
 	}
 	field, known := fields[strings.ToLower(name)]
 	if !known {
-		p.fail(t.pos, fmt.Sprintf("unknown field %q: use title:, reporter: or date: (标题:, 记者:, 日期:)", name),
-			fmt.Sprintf("没有“%s:”这个字段，可用 标题:、记者:、日期:（title:、reporter:、date:）", name))
-		return nil
+		return p.unknownField(t, name, value, quoted)
 	}
 	if value == "" {
 		p.fail(t.pos, fmt.Sprintf("%s: needs a value right after the colon", name), fmt.Sprintf("“%s:”后面要紧跟内容", name))
 		return nil
 	}
-	if field == "date" {
+	switch field {
+	case "date":
 		return p.dateRange(value, t.pos)
+	case "page":
+		return p.pageRange(value, t.pos)
 	}
 	return &Term{Field: field, Text: value, Phrase: quoted, Pos: t.pos}
+}
+
+// unknownField is name:value with a name that is no field: text, as typed.
+// A web address (http://…) is what it looks like; anything else gets a hint.
+func (p *parser) unknownField(t *token, name, value string, quoted bool) Node {
+	text := t.text
+	if quoted {
+		text = name + ":" + value
+	}
+	if !strings.HasPrefix(value, "//") {
+		p.hint(t.pos, fmt.Sprintf("there is no field %q, so %q is searched as text (fields: %s)", name, text, fieldList),
+			fmt.Sprintf("没有“%s:”这个字段，已按文字搜索“%s”（可用字段：%s）", name, text, fieldListZh))
+	}
+	return &Term{Text: text, Phrase: quoted, Pos: t.pos}
+}
+
+// pageRange parses the value of page:, a page number or two joined by "..";
+// 第3版 is page 3.
+func (p *parser) pageRange(v string, pos int) Node {
+	from, to, isRange := strings.Cut(v, "..")
+	if !isRange {
+		to = from
+	}
+	lo, err1 := pageNumber(from)
+	hi, err2 := pageNumber(to)
+	switch {
+	case err1 == nil && err2 == nil && hi < lo:
+		p.fail(pos, fmt.Sprintf("bad page %q: the range ends before it starts", v), fmt.Sprintf("版次“%s”无效：范围的结尾在开头之前", v))
+	case err1 != nil || err2 != nil:
+		p.fail(pos, fmt.Sprintf("bad page %q: use a number, e.g. page:3 or page:1..4", v), fmt.Sprintf("版次“%s”无效，应写数字，如 版:3 或 版:1..4", v))
+	default:
+		return &PageRange{From: lo, To: hi, Pos: pos}
+	}
+	return nil
+}
+
+func pageNumber(s string) (int, error) {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "第"), "版")
+	n, err := strconv.Atoi(s)
+	if err == nil && (n < 1 || n > 9999) {
+		err = fmt.Errorf("no page %d", n)
+	}
+	return n, err
 }
 
 // isFieldName reports whether s, typed before a colon, is meant as a field

@@ -29,6 +29,10 @@ func show(n Node) string {
 		return "OR(" + join(n.Xs) + ")"
 	case *DateRange:
 		return fmt.Sprintf("date(%d..%d)", n.From, n.To)
+	case *MonthDay:
+		return fmt.Sprintf("monthday(%04d..%04d)", n.From, n.To)
+	case *PageRange:
+		return fmt.Sprintf("page(%d..%d)", n.From, n.To)
 	}
 	return "?"
 }
@@ -71,6 +75,48 @@ func TestParse(t *testing.T) {
 		{"-(a OR b)", "NOT(OR(a,b))"},
 		{"a\x00b\tc", "AND(a,b,c)"},
 		{"TITLE:x", "title:x"},
+		// Typed with a Chinese input method: full-width brackets group when
+		// they open a term, and stay text inside one.
+		{"（口罩 OR 防护） 企业", "AND(OR(口罩,防护),企业)"},
+		{"（口罩 OR 防护）企业", "AND(OR(口罩,防护),企业)"},
+		{"企业 -（口罩 OR 防护）", "AND(企业,NOT(OR(口罩,防护)))"},
+		{"(示范区（高新区）)", "示范区（高新区）"},
+		{"（示范区（高新区） OR 企业）", "OR(示范区（高新区）,企业)"},
+		{"高新区）", "高新区）"},
+		// AND and NOT spelt out; lower case between Chinese terms works too.
+		{"疫情 AND 复工", "AND(疫情,复工)"},
+		{"疫情 NOT 北京", "AND(疫情,NOT(北京))"},
+		{"NOT 北京", "NOT(北京)"},
+		{"口罩 or 防护", "OR(口罩,防护)"},
+		{"疫情 and 复工", "AND(疫情,复工)"},
+		{"疫情 not 北京", "AND(疫情,NOT(北京))"},
+		{`"口罩" or 防护`, `OR("口罩",防护)`},
+		{"rock or roll", "AND(rock,or,roll)"},
+		{"not", "not"},
+		{"OR疫情", "OR疫情"},
+		// An unknown field name is text: a web address, a typo.
+		{"http://www.debian.org", "http://www.debian.org"},
+		{"https://example.com/a:b", "https://example.com/a:b"},
+		{"foo:bar", "foo:bar"},
+		{"titel:复工", "titel:复工"},
+		{"foo:", "foo:"},
+		// The page metadata fields.
+		{"photographer:郭树勋", "photographer:郭树勋"},
+		{"摄影:郭树勋", "photographer:郭树勋"},
+		{"newspaper:焦作日报", "newspaper:焦作日报"},
+		{"报名：焦作日报", "newspaper:焦作日报"},
+		{"page:3", "page(3..3)"},
+		{"版:03", "page(3..3)"},
+		{"版:1..4", "page(1..4)"},
+		{"page:第3版", "page(3..3)"},
+		// Month and day in any year, the unknown year included.
+		{"date:02-26", "monthday(0226..0226)"},
+		{"date:2-6", "monthday(0206..0206)"},
+		{"日期:2月26日", "monthday(0226..0226)"},
+		{"date:--02-26", "monthday(0226..0226)"},
+		{"date:02-29", "monthday(0229..0229)"},
+		{"date:02-24..03-01", "monthday(0224..0301)"},
+		{"date:2020-02..2020-03", "date(20200201..20200331)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -101,7 +147,21 @@ func TestParseErrors(t *testing.T) {
 		{"a OR OR b", 2, "OR"},
 		{"(疫情", 0, "parenthesis"},
 		{"疫情)", 2, ")"},
-		{"foo:bar", 0, "unknown field"},
+		{"AND", 0, "AND"},
+		{"疫情 AND", 3, "AND"},
+		{"AND 疫情", 0, "AND"},
+		{"疫情 AND OR 复工", 3, "AND"},
+		{"NOT", 0, "NOT"},
+		{"疫情 NOT", 3, "NOT"},
+		{"（疫情", 0, "parenthesis"},
+		{"page:三", 0, "page"},
+		{"版:", 0, "value"},
+		{"page:4..2", 0, "ends before"},
+		{"page:0", 0, "page"},
+		{"date:02-30", 0, "day"},
+		{"date:13-01", 0, "month"},
+		{"date:02-28..02-01", 0, "ends before"},
+		{"date:2020-02-01..03-01", 0, "date"},
 		{"title:", 0, "value"},
 		{"date:2020-13-01", 0, "month"},
 		{"date:2020-02-30", 0, "day"},
@@ -129,6 +189,39 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestHints(t *testing.T) {
+	tests := []struct {
+		in      string
+		pos     int
+		mention string // in the English message; "" = no hint
+	}{
+		{"疫情 复工", 0, ""},
+		{"口罩 or 防护", 3, "OR"},
+		{"rock or roll", 5, "OR"},
+		{"疫情 not 北京", 3, "NOT"},
+		{"titel:复工", 0, "titel"},
+		{"http://www.debian.org", 0, ""},
+		{`"口罩 or 防护"`, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			hs := Hints(tt.in)
+			if tt.mention == "" {
+				if len(hs) != 0 {
+					t.Errorf("Hints(%q) = %+v, want none", tt.in, hs)
+				}
+				return
+			}
+			if len(hs) != 1 {
+				t.Fatalf("Hints(%q) = %+v, want one", tt.in, hs)
+			}
+			if h := hs[0]; h.Pos != tt.pos || !strings.Contains(h.Msg, tt.mention) || h.Zh == "" {
+				t.Errorf("Hints(%q) = %+v, want at %d mentioning %q, with Chinese", tt.in, h, tt.pos, tt.mention)
+			}
+		})
+	}
+}
+
 func TestLongQuery(t *testing.T) {
 	q := strings.Repeat("疫情防控 ", 2000)
 	n, err := Parse(q)
@@ -141,7 +234,8 @@ func TestLongQuery(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"", "疫情 -北京", `"a`, "(a OR b) c", "title:x date:2020-02-24..2020-02-28", "-", "OR", "a:b:c", "((((", `title:"x`} {
+	for _, s := range []string{"", "疫情 -北京", `"a`, "(a OR b) c", "title:x date:2020-02-24..2020-02-28", "-", "OR", "a:b:c", "((((", `title:"x`,
+		"（口罩 OR 防护） 企业", "a AND NOT b", "x or y", "http://a.b", "page:1..3", "date:02-26..03-01", "（（", "）"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -155,6 +249,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if err == nil && n == nil && strings.TrimSpace(q) != "" && hasText(q) {
 			t.Fatalf("Parse(%q) = nil without error", q)
+		}
+		for _, h := range Hints(q) {
+			if h.Pos < 0 || h.Pos > len([]rune(q)) || h.Zh == "" {
+				t.Fatalf("Hints(%q) has %+v: position out of range or no Chinese", q, h)
+			}
 		}
 	})
 }

@@ -1,0 +1,166 @@
+package gui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/storage"
+
+	"baosou/assets"
+	"baosou/index"
+)
+
+func TestSqueezeSpaces(t *testing.T) {
+	tests := []struct {
+		in    string
+		spans []index.Span
+		want  string
+		wantS []index.Span
+	}{
+		{"  复工   复产  ", []index.Span{sp(2, 4), sp(7, 9)}, "复工 复产", []index.Span{sp(0, 2), sp(3, 5)}},
+		{"王家鹏调研\u3000\u3000督导", []index.Span{sp(7, 9)}, "王家鹏调研 督导", []index.Span{sp(6, 8)}},
+		{"无空格", nil, "无空格", []index.Span{}},
+	}
+	for _, tt := range tests {
+		got, spans := squeezeSpaces(tt.in, tt.spans)
+		if got != tt.want || !reflect.DeepEqual(spans, tt.wantS) {
+			t.Errorf("squeezeSpaces(%q, %v) = %q, %v; want %q, %v", tt.in, tt.spans, got, spans, tt.want, tt.wantS)
+		}
+	}
+}
+
+// Titles padded with spaces on the page show, and are cited, with one.
+func TestTitleSpacesSqueezedInViewAndCitation(t *testing.T) {
+	lib := newFakeLib()
+	lib.docs[0].Title = "王家鹏调研督导   服务业疫情防控  "
+	u, _ := newTestUI(t, lib)
+	if got := u.detail.title.String(); got != "王家鹏调研督导 服务业疫情防控" {
+		t.Errorf("headline shown as %q", got)
+	}
+	u.detail.onCopyArticle()
+	if got := u.app.Clipboard().Content(); !strings.Contains(got, "《王家鹏调研督导 服务业疫情防控》") {
+		t.Errorf("citation %q keeps the runs of spaces", got)
+	}
+}
+
+// A caption's title made from its last sentence says so.
+func TestDerivedTitleSaysWhereFrom(t *testing.T) {
+	tests := []struct {
+		doc  index.Doc
+		want string
+	}{
+		{index.Doc{Title: "图为工作人员正在消杀", Body: "2月26日，示范区开展消杀工作。图为工作人员正在消杀。", Kind: "caption"}, "取自末句"},
+		{index.Doc{Title: "示范区召开会议…", Body: "示范区召开会议，部署工作。会议要求落实。"}, "取自首句"},
+		{index.Doc{Title: "别的", Body: "正文。"}, "取自正文"},
+	}
+	for _, tt := range tests {
+		tt.doc.TitleDerived = true
+		if got := docMeta(&tt.doc); !strings.Contains(got, tt.want) {
+			t.Errorf("docMeta(%q) = %q, want it to say %s", tt.doc.Title, got, tt.want)
+		}
+	}
+}
+
+func TestFileFilterListsWhatBaosouReads(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.txt": true, "B.TXT": true, "c.jsonl": true, "d.ndjson": true, "e.text": true, "f.pdf": true, "g.png": true,
+		"h.exe": false, "i.docx": false, "noext": false,
+	} {
+		if got := (pageFilter{}).Matches(storage.NewFileURI("/x/" + name)); got != want {
+			t.Errorf("filter(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The library dialog's line under a source is readable and names the
+// bundled sample instead of a path that does not exist.
+func TestSourceDetail(t *testing.T) {
+	added := time.Date(2026, 11, 30, 14, 17, 0, 0, time.Local)
+	sample := index.Source{Name: assets.SampleName, Path: "/home/x/" + assets.SampleName, Year: 2020, Encoding: "UTF-8", Added: added}
+	got := sourceDetail(sample, true)
+	if strings.Contains(got, "/home/x") || !strings.Contains(got, "内置示例版面") || !strings.Contains(got, "2020 年") {
+		t.Errorf("sample detail = %q, want the year and 内置示例版面 instead of the path", got)
+	}
+	page := index.Source{Name: "a.txt", Path: "/data/a.txt", Newspaper: "焦作日报", Encoding: "GB18030", Added: added}
+	got = sourceDetail(page, false)
+	for _, want := range []string{"报名：焦作日报", "GB18030", "导入于 2026-11-30 14:17", "原文件：/data/a.txt"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("detail %q lacks %q", got, want)
+		}
+	}
+}
+
+func TestHelpHasGroupingAndNewFields(t *testing.T) {
+	var all []string
+	for _, s := range helpSections {
+		for _, it := range s.items {
+			all = append(all, it.keys)
+		}
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"(口罩 OR 防护) 企业", "（口罩 OR 防护）", "摄影:", "版:", "报名:", "date:02-26", "Ctrl+Q"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("F1 help lacks %q", want)
+		}
+	}
+}
+
+// intField reads the contract's fields by name, whether or not the index's
+// types have them yet.
+func TestIntField(t *testing.T) {
+	type withBytes struct {
+		BytesDone  int64
+		BytesTotal int64
+		Pages      int
+	}
+	v := withBytes{BytesDone: 5 << 20, BytesTotal: 20 << 20, Pages: 3}
+	if intField(v, "BytesDone") != 5<<20 || intField(v, "BytesTotal") != 20<<20 || intField(v, "Pages") != 3 {
+		t.Errorf("intField read %v wrongly", v)
+	}
+	if intField(v, "NoSuch") != 0 {
+		t.Error("a missing field is not 0")
+	}
+}
+
+// One large file moves the bar by bytes, as soon as ImportProgress has them.
+func TestProgressWithinOneFile(t *testing.T) {
+	u, _ := newTestUI(t, newFakeLib())
+	p := index.ImportProgress{FilesRead: 0, FilesTotal: 1, Articles: 120, Current: "/x/big.jsonl"}
+	rv := reflect.ValueOf(&p).Elem()
+	done, total := rv.FieldByName("BytesDone"), rv.FieldByName("BytesTotal")
+	if !done.IsValid() || !total.IsValid() {
+		t.Skip("index.ImportProgress has no BytesDone/BytesTotal yet (CONTRACT.md lists them)")
+	}
+	done.SetInt(30 << 20)
+	total.SetInt(120 << 20)
+	m := u.imports
+	m.running = true
+	m.onProgress(p)
+	if m.bar.Value/m.bar.Max != 0.25 {
+		t.Errorf("bar at %v of %v, want a quarter", m.bar.Value, m.bar.Max)
+	}
+	if !strings.Contains(m.label.Text, "30.0 MB / 120.0 MB") {
+		t.Errorf("progress text %q does not give the bytes", m.label.Text)
+	}
+}
+
+// An article with a character no font has says so under its headline;
+// one the system's fonts have (Fyne draws it from them) is not counted.
+func TestMissingGlyphsSaid(t *testing.T) {
+	old := systemHas
+	systemHas = func(r rune) bool { return r == '龘' }
+	drawable.Clear()
+	t.Cleanup(func() { systemHas = old; drawable.Clear() })
+	if n := missingGlyphs("𩘟龘口罩𩘟"); n != 1 {
+		t.Errorf("missingGlyphs = %d, want 1 (𩘟; 龘 from a system font, 口罩 bundled)", n)
+	}
+	lib := newFakeLib()
+	lib.docs[0].Paragraphs[0] += "𩘟"
+	lib.docs[0].Body = strings.Join(lib.docs[0].Paragraphs, "\n")
+	u, _ := newTestUI(t, lib)
+	if got := u.detail.meta.String(); !strings.Contains(got, "1 个罕用字没有字体可显示") {
+		t.Errorf("meta %q does not say a character cannot be drawn", got)
+	}
+}
