@@ -1,0 +1,2 @@
+// Package pages reads newspaper pages out of PDFs and images as page text.
+package pages

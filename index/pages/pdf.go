@@ -1,0 +1,298 @@
+package pages
+
+// PDFs through poppler-utils: pdfinfo for the page count and what is wrong
+// with a file, pdftotext -bbox-layout for each page's lines and their boxes,
+// pdftoppm to render a page without text for Tesseract.
+
+import (
+	"bufio"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// pdfPage is one page of pdftotext's output: its size in points and its lines.
+type pdfPage struct {
+	width, height float64
+	lines         []line
+}
+
+// readPDF reads every page of the PDF at path, OCR'ing those without text.
+func readPDF(ctx context.Context, path string, opt Options) ([]Page, error) {
+	total, err := pageCount(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	var out []Page
+	var scans []scan
+	done := 0
+	err = eachPDFPage(ctx, path, func(n int, p pdfPage) {
+		if text := pageText(p.lines); usable(text) {
+			out = append(out, Page{Number: n, Text: text})
+			done++
+			if opt.Progress != nil {
+				opt.Progress(done, total)
+			}
+		} else {
+			scans = append(scans, scan{n, p.width, p.height})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(scans) == 0 {
+		return out, nil
+	}
+	return ocrPDF(ctx, path, scans, out, done, total, opt)
+}
+
+// scan is a PDF page to OCR: its number and size in points.
+type scan struct {
+	n             int
+	width, height float64
+}
+
+// ocrPDF renders and recognises the pages in scans, adding them to out in
+// page order. Without Tesseract it returns out with an *Error naming the
+// pages left out.
+func ocrPDF(ctx context.Context, path string, scans []scan, out []Page, done, total int, opt Options) ([]Page, error) {
+	langs, err := languages(ctx, opt.Languages)
+	if err != nil {
+		return partial(out, scans, err)
+	}
+	for _, s := range scans {
+		dpi := renderDPI(opt.DPI, s.width, s.height)
+		render := command(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", strconv.Itoa(s.n), "-l", strconv.Itoa(s.n), "-singlefile", path)
+		pages, err := recognise(ctx, render, "stdin", langs, dpi)
+		if err != nil {
+			return nil, err
+		}
+		text := ""
+		if len(pages) > 0 {
+			text = pages[0].Text
+		}
+		out = insert(out, Page{Number: s.n, Text: text, OCR: true})
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+	}
+	return out, nil
+}
+
+// partial returns the pages read with err listing the scans left out, or
+// just err when there are none.
+func partial(out []Page, scans []scan, err error) ([]Page, error) {
+	if len(out) == 0 {
+		return nil, err
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		for _, s := range scans {
+			e.Pages = append(e.Pages, s.n)
+		}
+	}
+	return out, err
+}
+
+// insert puts p into pages, which are in page order.
+func insert(pages []Page, p Page) []Page {
+	i := len(pages)
+	for i > 0 && pages[i-1].Number > p.Number {
+		i--
+	}
+	pages = append(pages, Page{})
+	copy(pages[i+1:], pages[i:])
+	pages[i] = p
+	return pages
+}
+
+// maxPixels bounds a rendered page: a broadsheet at 300 DPI is about 30
+// million pixels (30 MB grey); a poster-sized page is rendered coarser.
+const maxPixels = 60e6
+
+// renderDPI is the resolution to render a page of w x h points at.
+func renderDPI(dpi int, w, h float64) int {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	if px := w / 72 * h / 72 * float64(dpi*dpi); px > maxPixels {
+		dpi = int(float64(dpi) * math.Sqrt(maxPixels/px))
+	}
+	return max(dpi, 72)
+}
+
+// usable reports whether a page's text layer is worth keeping: some letters
+// or digits, and not mostly what a font without a Unicode map extracts as
+// (private-use and replacement characters, control codes).
+func usable(text string) bool {
+	good, bad := 0, 0
+	for _, r := range text {
+		switch {
+		case r == unicode.ReplacementChar || unicode.In(r, unicode.Co) || (unicode.IsControl(r) && !unicode.IsSpace(r)):
+			bad++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			good++
+		}
+	}
+	return good >= 10 && bad*4 < good
+}
+
+var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
+// pageCount asks pdfinfo how many pages the PDF has, which also finds out
+// whether it opens at all.
+func pageCount(ctx context.Context, path string) (int, error) {
+	cmd := command(ctx, "pdfinfo", path)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, toolError(ctx, err, stderr.String())
+	}
+	m := pagesLine.FindSubmatch(out)
+	if m == nil {
+		return 0, &Error{Err: ErrDamaged, Detail: "pdfinfo gave no page count"}
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	if n == 0 {
+		return 0, &Error{Err: ErrNoPages}
+	}
+	return n, nil
+}
+
+// toolError turns a poppler tool's failure into an *Error, or ctx's error
+// when it was killed for a cancel.
+func toolError(ctx context.Context, err error, stderr string) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if errors.Is(err, exec.ErrNotFound) {
+		return &Error{Err: ErrNoPoppler, Detail: popplerPackage}
+	}
+	switch {
+	case strings.Contains(stderr, "Incorrect password"):
+		return &Error{Err: ErrEncrypted}
+	case strings.Contains(stderr, "Invalid page count 0"), strings.Contains(stderr, "Wrong page range"):
+		return &Error{Err: ErrNoPages}
+	}
+	return &Error{Err: ErrDamaged, Detail: firstLines(stderr, err)}
+}
+
+// firstLines is what a tool said: its first two distinct lines of errors, or
+// how it ended.
+func firstLines(stderr string, err error) string {
+	var keep []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && (len(keep) == 0 || keep[len(keep)-1] != l) {
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) == 0 {
+		return err.Error()
+	}
+	return strings.Join(keep[:min(len(keep), 2)], "; ")
+}
+
+// eachPDFPage streams pdftotext's word boxes and calls fn with each page as
+// it comes, numbered from 1.
+func eachPDFPage(ctx context.Context, path string, fn func(n int, p pdfPage)) error {
+	cmd := command(ctx, "pdftotext", "-bbox-layout", "-enc", "UTF-8", path, "-")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return toolError(ctx, err, "")
+	}
+	perr := decodeBBox(bufio.NewReaderSize(stdout, 64<<10), fn)
+	if perr != nil {
+		io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		return toolError(ctx, err, stderr.String())
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if perr != nil {
+		return &Error{Err: ErrDamaged, Detail: "pdftotext's output: " + perr.Error()}
+	}
+	return nil
+}
+
+// decodeBBox reads pdftotext -bbox-layout's XHTML: pages of flows of blocks
+// of lines of words, each with its box.
+func decodeBBox(r io.Reader, fn func(n int, p pdfPage)) error {
+	d := xml.NewDecoder(r)
+	d.Strict = false
+	var page pdfPage
+	var cur *line
+	n := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				page = pdfPage{width: attr(t, "width"), height: attr(t, "height")}
+			case "line":
+				cur = &line{x0: attr(t, "xMin"), y0: attr(t, "yMin"), x1: attr(t, "xMax"), y1: attr(t, "yMax")}
+			case "word":
+				w, err := d.Token()
+				if cd, ok := w.(xml.CharData); err == nil && ok && cur != nil {
+					if cur.text != "" {
+						cur.text += " "
+					}
+					cur.text += string(cd)
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "line":
+				if cur != nil {
+					page.lines = append(page.lines, *cur)
+				}
+				cur = nil
+			case "page":
+				n++
+				fn(n, page)
+			}
+		}
+	}
+}
+
+func attr(t xml.StartElement, name string) float64 {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			f, _ := strconv.ParseFloat(a.Value, 64)
+			return f
+		}
+	}
+	return 0
+}
+
+// command runs a tool that ctx kills; a killed tool's pipes are given up
+// after a moment, so that a cancel returns within a second.
+func command(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.WaitDelay = 200 * time.Millisecond
+	return cmd
+}
