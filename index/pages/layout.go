@@ -181,9 +181,11 @@ func (g geometry) write(b *strings.Builder, blk []line) {
 // block's left edge (paragraphs are indented two characters).
 func (g geometry) indented(l line, left float64) bool { return l.x0-left > 0.8*g.body }
 
-// short reports whether l stops more than a character and a half before the
-// block's right edge, as only a paragraph's last line does in justified text.
-func (g geometry) short(l line, right float64) bool { return right-l.x1 > 1.5*g.body }
+// short reports whether l stops more than two characters before the block's
+// right edge, as only a paragraph's last line does in justified text. (Less
+// would take OCR's boxes, which end at the ink, for short where a line ends
+// in a bracket or a half-width digit.)
+func (g geometry) short(l line, right float64) bool { return right-l.x1 > 2*g.body }
 
 func left(blk []line) float64 {
 	return slices.MinFunc(blk, func(p, q line) int { return cmp.Compare(p.x0, q.x0) }).x0

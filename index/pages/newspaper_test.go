@@ -9,6 +9,7 @@ package pages
 import (
 	"bytes"
 	"flag"
+	"image"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -274,9 +275,9 @@ var place = [][][3]int{
 }
 
 // page lays out the sample's articles as one newspaper page.
-func (n *newspaper) page(arts []article.Article) {
+func (n *newspaper) page(arts []article.Article, rows int) {
 	top := margin
-	for _, row := range place {
+	for _, row := range place[:rowCount(rows)] {
 		bottom := top
 		for _, p := range row {
 			a := arts[p[0]]
@@ -293,9 +294,37 @@ func (n *newspaper) page(arts []article.Article) {
 	n.height = top + margin
 }
 
+func rowCount(rows int) int {
+	if rows <= 0 || rows > len(place) {
+		return len(place)
+	}
+	return rows
+}
+
+// printed is the text the page of rows prints (all rows for 0), in reading
+// order, without white space: what OCR should read.
+func printed(arts []article.Article, rows int) string {
+	var b strings.Builder
+	for _, row := range place[:rowCount(rows)] {
+		for _, p := range row {
+			a := arts[p[0]]
+			if !a.TitleDerived {
+				b.WriteString(a.Title)
+			}
+			b.WriteString(a.Body())
+			if a.Kind == article.KindCaption {
+				b.WriteString("本报记者" + a.Photographer + "摄")
+			}
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), "")
+}
+
 // pdfOptions say how a test newspaper is written.
 type pdfOptions struct {
-	pages     int    // copies of the sample page; 0 means 1
+	pages     int    // copies of the sample page; 0 means 1, or none with a scan
+	rows      int    // the first rows of the page only; 0 means all
+	scan      []byte // a PNG of a page at scanDPI, added as a last page without text
 	inOrder   bool   // draw the frames in reading order rather than shuffled, as layout programs write them
 	password  string // encrypt with this user password
 	ownerOnly bool   // encrypt with an owner password only: restrictions, no password to open
@@ -306,7 +335,7 @@ func newspaperPDF(t testing.TB, opt pdfOptions) []byte {
 	t.Helper()
 	arts := sample(t)
 	n := &newspaper{pdf: newPDF(t, pageW, 543)}
-	n.page(arts)
+	n.page(arts, opt.rows)
 	pdf := newPDF(t, pageW, n.height)
 	if opt.password != "" || opt.ownerOnly {
 		pdf.SetProtection(fpdf.CnProtectPrint, opt.password, "owner")
@@ -318,7 +347,11 @@ func newspaperPDF(t testing.TB, opt pdfOptions) []byte {
 	if !opt.inOrder {
 		rand.New(rand.NewPCG(1, 2)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	}
-	for range max(opt.pages, 1) {
+	pages := opt.pages
+	if pages == 0 && opt.scan == nil {
+		pages = 1
+	}
+	for range pages {
 		pdf.AddPage()
 		pdf.SetFillColor(170, 170, 170)
 		for _, r := range n.photos {
@@ -330,11 +363,31 @@ func newspaperPDF(t testing.TB, opt pdfOptions) []byte {
 			}
 		}
 	}
+	if opt.scan != nil {
+		addScan(t, pdf, opt.scan)
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// scanDPI is the resolution the tests scan the sample page at: the one Read
+// renders PDF pages at for OCR.
+const scanDPI = defaultDPI
+
+// addScan adds a page holding only the image img, scanned at scanDPI, as a
+// scanner writes one.
+func addScan(t testing.TB, pdf *fpdf.Fpdf, img []byte) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := float64(cfg.Width)/scanDPI*25.4, float64(cfg.Height)/scanDPI*25.4
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	pdf.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
+	pdf.ImageOptions("scan", 0, 0, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 }
 
 // TestWriteSample writes the sample PDF to $BAOSOU_PDF_OUT for a look.

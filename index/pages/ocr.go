@@ -66,7 +66,10 @@ func readImage(ctx context.Context, path string, opt Options) ([]Page, error) {
 // recognise runs Tesseract on input ("stdin" to read what render writes)
 // and returns its pages. dpi, when known, tells Tesseract the resolution.
 func recognise(ctx context.Context, render *exec.Cmd, input string, langs []string, dpi int) ([]Page, error) {
-	args := []string{input, "stdout", "-l", strings.Join(langs, "+"), "--psm", "3"}
+	// psm 3: Tesseract finds the page's blocks and columns itself. Not
+	// trying each line inverted saves a fifth of the time; a newspaper prints
+	// little white on black.
+	args := []string{input, "stdout", "-l", strings.Join(langs, "+"), "--psm", "3", "-c", "tessedit_do_invert=0"}
 	if dpi > 0 {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
 	}
@@ -181,7 +184,9 @@ var installed struct {
 }
 
 // languages returns the languages to OCR with: want if all are installed,
-// else chi_sim and, when installed, chi_tra.
+// else chi_sim. Not chi_sim+chi_tra: on the sample page the pair reads
+// traditional forms into simplified text (作風, 奪取) and gets 90.6% of the
+// characters right against chi_sim's 97.5%, in a third more time.
 func languages(ctx context.Context, want []string) ([]string, error) {
 	have, err := tesseractLanguages(ctx)
 	if err != nil {
@@ -189,9 +194,6 @@ func languages(ctx context.Context, want []string) ([]string, error) {
 	}
 	if len(want) == 0 {
 		want = []string{"chi_sim"}
-		if slices.Contains(have, "chi_tra") {
-			want = append(want, "chi_tra")
-		}
 	}
 	for _, l := range want {
 		if !slices.Contains(have, l) {

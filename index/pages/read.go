@@ -73,11 +73,11 @@ type Options struct {
 	// Progress, when set, is called after each page with the pages done and
 	// the pages in the file, from the goroutine that called Read.
 	Progress func(done, total int)
-	// Languages are Tesseract's languages for OCR, e.g. {"chi_sim"}; empty
-	// means chi_sim, plus chi_tra when it is installed.
+	// Languages are Tesseract's languages for OCR: empty means {"chi_sim"};
+	// {"chi_tra"} for papers printed in traditional characters.
 	Languages []string
 	// DPI is the resolution PDF pages without text are rendered at for OCR;
-	// 0 means 300.
+	// 0 means 200, which read the sample page best (see defaultDPI).
 	DPI int
 }
 
