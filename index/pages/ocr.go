@@ -50,16 +50,13 @@ func readImage(ctx context.Context, path string, opt Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opt.Progress != nil {
-		opt.Progress(0, 1)
-	}
+	prog := &progress{fn: opt.Progress, total: 1}
+	prog.report()
 	pages, err := recognise(ctx, nil, path, langs, 0)
 	if err != nil {
 		return nil, err
 	}
-	if opt.Progress != nil {
-		opt.Progress(1, 1)
-	}
+	prog.step()
 	return pages, nil
 }
 

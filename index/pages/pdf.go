@@ -6,6 +6,7 @@ package pages
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -31,16 +32,14 @@ func readPDF(ctx context.Context, path string, opt Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	prog := &progress{fn: opt.Progress, total: total}
+	prog.report()
 	var out []Page
 	var scans []scan
-	done := 0
 	err = eachPDFPage(ctx, path, func(n int, p pdfPage) {
 		if text := pageText(p.lines); usable(text) {
 			out = append(out, Page{Number: n, Text: text})
-			done++
-			if opt.Progress != nil {
-				opt.Progress(done, total)
-			}
+			prog.step()
 		} else {
 			scans = append(scans, scan{n, p.width, p.height})
 		}
@@ -51,7 +50,24 @@ func readPDF(ctx context.Context, path string, opt Options) ([]Page, error) {
 	if len(scans) == 0 {
 		return out, nil
 	}
-	return ocrPDF(ctx, path, scans, out, done, total, opt)
+	return ocrPDF(ctx, path, scans, out, prog, opt)
+}
+
+// progress counts pages done for Options.Progress.
+type progress struct {
+	fn          func(done, total int)
+	done, total int
+}
+
+func (p *progress) report() {
+	if p.fn != nil {
+		p.fn(p.done, p.total)
+	}
+}
+
+func (p *progress) step() {
+	p.done++
+	p.report()
 }
 
 // scan is a PDF page to OCR: its number and size in points.
@@ -61,42 +77,52 @@ type scan struct {
 }
 
 // ocrPDF renders and recognises the pages in scans, adding them to out in
-// page order. Without Tesseract it returns out with an *Error naming the
-// pages left out.
-func ocrPDF(ctx context.Context, path string, scans []scan, out []Page, done, total int, opt Options) ([]Page, error) {
+// page order. A page Tesseract fails on is left out and the rest go on; the
+// *Error returned with the pages names those left out, all of them when
+// Tesseract is not installed.
+func ocrPDF(ctx context.Context, path string, scans []scan, out []Page, prog *progress, opt Options) ([]Page, error) {
 	langs, err := languages(ctx, opt.Languages)
 	if err != nil {
 		return partial(out, scans, err)
 	}
-	for _, s := range scans {
+	var failed []scan
+	var ferr error
+	for i, s := range scans {
 		dpi := renderDPI(opt.DPI, s.width, s.height)
 		render := command(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", strconv.Itoa(s.n), "-l", strconv.Itoa(s.n), "-singlefile", path)
 		pages, err := recognise(ctx, render, "stdin", langs, dpi)
-		if err != nil {
-			return nil, err
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case errors.Is(err, ErrNoOCR): // uninstalled meanwhile
+			return partial(out, append(failed, scans[i:]...), err)
+		case err != nil:
+			failed = append(failed, s)
+			ferr = cmp.Or(ferr, err)
+		default:
+			text := ""
+			if len(pages) > 0 {
+				text = pages[0].Text
+			}
+			out = insert(out, Page{Number: s.n, Text: text, OCR: true})
 		}
-		text := ""
-		if len(pages) > 0 {
-			text = pages[0].Text
-		}
-		out = insert(out, Page{Number: s.n, Text: text, OCR: true})
-		done++
-		if opt.Progress != nil {
-			opt.Progress(done, total)
-		}
+		prog.step()
+	}
+	if failed != nil {
+		return partial(out, failed, ferr)
 	}
 	return out, nil
 }
 
 // partial returns the pages read with err listing the scans left out, or
-// just err when there are none.
-func partial(out []Page, scans []scan, err error) ([]Page, error) {
+// just err when none were read.
+func partial(out []Page, left []scan, err error) ([]Page, error) {
 	if len(out) == 0 {
 		return nil, err
 	}
 	var e *Error
 	if errors.As(err, &e) {
-		for _, s := range scans {
+		for _, s := range left {
 			e.Pages = append(e.Pages, s.n)
 		}
 	}

@@ -11,6 +11,13 @@ import (
 	"strings"
 )
 
+// Version numbers the page text Read gives. It goes up when Read would give
+// different text for the same file (a better reading order, say), so that an
+// index that stores each page's text can read again the text-layer pages of
+// files read by an older version, which costs milliseconds a page, and keep
+// the OCR'd ones, which cost a minute.
+const Version = 1
+
 // Kind is what a file holds, as far as importing goes.
 type Kind int
 
@@ -42,9 +49,8 @@ func Extensions() []string {
 // report.pdf or a photo.jpg holding something else gets a PDF's or an image's
 // error, not a text file's).
 func Detect(name string, data []byte) Kind {
-	head := data[:min(len(data), 1024)]
 	switch {
-	case bytes.Contains(head, []byte("%PDF-")): // the header may follow some junk
+	case isPDF(data):
 		return KindPDF
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")),
 		bytes.HasPrefix(data, []byte("\xff\xd8\xff")),
@@ -59,6 +65,22 @@ func Detect(name string, data []byte) Kind {
 		return KindImage
 	}
 	return KindText
+}
+
+// isPDF reports whether data holds a PDF header, %PDF-1.x or %PDF-2.x, in its
+// first kilobyte (readers accept some junk before it).
+func isPDF(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	for {
+		i := bytes.Index(head, []byte("%PDF-"))
+		if i < 0 || i+5 >= len(head) {
+			return false
+		}
+		if c := head[i+5]; c >= '1' && c <= '2' {
+			return true
+		}
+		head = head[i+5:]
+	}
 }
 
 // Page is the text of one printed page.

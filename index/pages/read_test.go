@@ -145,7 +145,7 @@ func TestPagesAndProgress(t *testing.T) {
 			t.Errorf("page %d: Number %d, same text as page 1 %v", i+1, p.Number, p.Text == pages[0].Text)
 		}
 	}
-	if want := [][2]int{{1, 3}, {2, 3}, {3, 3}}; !reflect.DeepEqual(calls, want) || len(pages) != 3 {
+	if want := [][2]int{{0, 3}, {1, 3}, {2, 3}, {3, 3}}; !reflect.DeepEqual(calls, want) || len(pages) != 3 {
 		t.Errorf("%d pages, progress %v; want 3 pages, progress %v", len(pages), calls, want)
 	}
 }
@@ -241,4 +241,39 @@ func pngHeader(w, h uint32) []byte {
 	b = binary.BigEndian.AppendUint32(b, uint32(len(ihdr)-4))
 	b = append(b, ihdr...)
 	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(ihdr))
+}
+
+// TestUsable: a page's text layer is OCR'd over when it holds too little
+// text or what a font without a Unicode map gives.
+func TestUsable(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{strings.Repeat("本报讯（记者郭树勋）2月24日下午，", 5), true},
+		{"焦作日报 2020年2月28日 第3版", false}, // a scan's stamped header
+		{"", false}, //
+		{strings.Repeat("\ue000\ue001\ue002\ue003 ", 40), false},             // private-use codes
+		{strings.Repeat("\ufffd\ufffd本报", 40), false},                        // mostly replacement characters
+		{strings.Repeat("\ue000", 20) + strings.Repeat("示范区召开会议", 20), true}, // a few odd glyphs in real text
+	}
+	for _, tt := range tests {
+		if got := usable(tt.text); got != tt.want {
+			t.Errorf("usable(%.40q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestErrorText: the message names what is wrong, the pages left out and
+// the packages to install.
+func TestErrorText(t *testing.T) {
+	err := error(&Error{Err: ErrNoOCR, Detail: ocrPackages, Pages: []int{2, 3, 4, 7}})
+	want := "Tesseract OCR or its language data is not installed; pages not read: 2-4, 7; install the Debian packages tesseract-ocr tesseract-ocr-chi-sim"
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err, want)
+	}
+	err = &Error{Err: ErrDamaged, Detail: "Syntax Error: Couldn't read xref table"}
+	if want := "the PDF is damaged: Syntax Error: Couldn't read xref table"; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err, want)
+	}
 }
