@@ -8,6 +8,8 @@ package pages
 import (
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
@@ -82,6 +84,19 @@ func BenchmarkText20Pages(b *testing.B) {
 	data := newspaperPDF(b, pdfOptions{pages: 20})
 	measure(b, func() ([]Page, error) { return Read(context.Background(), "20.pdf", data, Options{}) })
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/20, "ms/page")
+}
+
+// BenchmarkPdftotext20Pages is the peer of BenchmarkText20Pages: poppler
+// alone writing the same PDF's line boxes, the floor of what Read costs.
+func BenchmarkPdftotext20Pages(b *testing.B) {
+	needPoppler(b)
+	path := filepath.Join(b.TempDir(), "20.pdf")
+	if err := os.WriteFile(path, newspaperPDF(b, pdfOptions{pages: 20}), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	measure(b, func() ([]Page, error) {
+		return nil, exec.Command("pdftotext", "-bbox-layout", path, os.DevNull).Run()
+	})
 }
 
 // BenchmarkText500Pages reads a 500-page text-layer PDF (7 MB): memory

@@ -46,6 +46,9 @@ func checkImage(data []byte) error {
 
 // readImage recognises the image at path, every page of a multi-page TIFF.
 func readImage(ctx context.Context, path string, opt Options) ([]Page, error) {
+	if len(opt.Recognised) > 0 { // every page of an image is OCR'd
+		return opt.Recognised, nil
+	}
 	langs, err := languages(ctx, opt.Languages)
 	if err != nil {
 		return nil, err

@@ -119,6 +119,23 @@ func TestScannedPDF(t *testing.T) {
 	})
 }
 
+// TestRecognised: pages OCR'd before are taken as they are, with no
+// Tesseract needed, and the text layer is read afresh.
+func TestRecognised(t *testing.T) {
+	needPoppler(t)
+	withoutTools(t, "pdfinfo", "pdftotext", "pdftoppm")
+	scan := renderPNG(t, newspaperPDF(t, pdfOptions{rows: 1}), 50)
+	before := []Page{{Number: 2, Text: "示范区统筹推进", OCR: true}}
+	pages, err := Read(context.Background(), "mixed.pdf", newspaperPDF(t, pdfOptions{pages: 1, scan: scan}), Options{Recognised: before})
+	if err != nil || len(pages) != 2 || pages[0].OCR || pages[1] != before[0] {
+		t.Fatalf("Read(mixed.pdf, page 2 recognised before) = %+v, %v; want page 1 from text, page 2 as before", pages, err)
+	}
+	img, err := Read(context.Background(), "page.png", scan, Options{Recognised: []Page{{Number: 1, Text: "示范区", OCR: true}}})
+	if err != nil || len(img) != 1 || img[0].Text != "示范区" {
+		t.Fatalf("Read(page.png, recognised before) = %+v, %v; want the page as before", img, err)
+	}
+}
+
 // TestCancel cancels the OCR of a page: Read returns within a second and
 // leaves no Tesseract running.
 func TestCancel(t *testing.T) {

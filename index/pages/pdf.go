@@ -14,6 +14,7 @@ import (
 	"math"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -81,6 +82,17 @@ type scan struct {
 // *Error returned with the pages names those left out, all of them when
 // Tesseract is not installed.
 func ocrPDF(ctx context.Context, path string, scans []scan, out []Page, prog *progress, opt Options) ([]Page, error) {
+	scans = slices.DeleteFunc(scans, func(s scan) bool {
+		p, ok := recognised(opt, s.n)
+		if ok {
+			out = insert(out, p)
+			prog.step()
+		}
+		return ok
+	})
+	if len(scans) == 0 {
+		return out, nil
+	}
 	langs, err := languages(ctx, opt.Languages)
 	if err != nil {
 		return partial(out, scans, err)
@@ -112,6 +124,16 @@ func ocrPDF(ctx context.Context, path string, scans []scan, out []Page, prog *pr
 		return partial(out, failed, ferr)
 	}
 	return out, nil
+}
+
+// recognised returns page n from opt.Recognised.
+func recognised(opt Options, n int) (Page, bool) {
+	for _, p := range opt.Recognised {
+		if p.Number == n && p.OCR {
+			return p, true
+		}
+	}
+	return Page{}, false
 }
 
 // partial returns the pages read with err listing the scans left out, or

@@ -11,13 +11,6 @@ import (
 	"strings"
 )
 
-// Version numbers the page text Read gives. It goes up when Read would give
-// different text for the same file (a better reading order, say), so that an
-// index that stores each page's text can read again the text-layer pages of
-// files read by an older version, which costs milliseconds a page, and keep
-// the OCR'd ones, which cost a minute.
-const Version = 1
-
 // Kind is what a file holds, as far as importing goes.
 type Kind int
 
@@ -101,6 +94,11 @@ type Options struct {
 	// DPI is the resolution PDF pages without text are rendered at for OCR;
 	// 0 means 200, which read the sample page best (see defaultDPI).
 	DPI int
+	// Recognised are pages of this same file OCR'd before (by an earlier
+	// import, kept with the source): a page they hold is taken from them,
+	// not recognised again, and needs no Tesseract. Text-layer pages are
+	// always read afresh: it costs milliseconds.
+	Recognised []Page
 }
 
 // The errors Read returns, inside an *Error; test for them with errors.Is.
@@ -175,6 +173,9 @@ func pageList(ps []int) string {
 // needs no Tesseract. Only one page's lines are held at a time, and the tools
 // run as processes of their own, so memory stays small whatever the length
 // of the file: the file itself, the text of its pages, one page's lines.
+//
+// Pages in opt.Recognised are not OCR'd again: an index that keeps each
+// file's OCR'd pages with its source passes them back on a re-index.
 //
 // When ctx is cancelled Read kills the tool running and returns ctx.Err().
 // When some pages could not be read (Tesseract missing, say) Read returns the
