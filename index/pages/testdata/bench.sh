@@ -13,14 +13,15 @@ ocr=${2:-1}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go test -c -o "$dir/pages.test" .
+mkdir "$dir/runs"
 run() { # run BENCHMARK: one run, appended to its file
-  "$dir/pages.test" -test.run '^$' -test.bench "^Benchmark$1\$" -test.benchtime 1x | grep "^Benchmark" | tee -a "$dir/$1"
+  "$dir/pages.test" -test.run '^$' -test.bench "^Benchmark$1\$" -test.benchtime 1x | grep "^Benchmark" | tee -a "$dir/runs/$1"
 }
 for _ in $(seq "$count"); do run Text20Pages; run Pdftotext20Pages; done
 for _ in $(seq "$count"); do run Text500Pages; done
 for _ in $(seq "$ocr"); do run OCRPage; done
 echo "medians:"
-for f in "$dir"/*[a-z]; do
+for f in "$dir"/runs/*; do
   for unit in $(awk '{for (i = 4; i <= NF; i += 2) print $i}' "$f" | sort -u); do
     awk -v u="$unit" '{for (i = 4; i <= NF; i += 2) if ($i == u) print $(i-1)}' "$f" | sort -g |
       awk -v b="$(basename "$f")" -v u="$unit" '{v[NR] = $1}
