@@ -10,7 +10,9 @@
 // else gets the error of what it claims to be. Read takes the whole file.
 //
 // A PDF page's text layer is read with poppler's pdftotext -bbox-layout,
-// which gives each printed line with its box. A page with no text layer (a
+// which gives each printed line with its box; a line poppler ran across
+// columns set close together is cut at the gutter, and a closing mark hung
+// in the gutter is not counted in its line's width. A page with no text layer (a
 // scan), or with fewer than 50 letters and digits, or with one that is mostly
 // what a font without a Unicode map extracts as (private-use and replacement
 // characters), is rendered with pdftoppm at 200 DPI (less for a page over 40

@@ -8,6 +8,7 @@ package pages
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"image"
 	"math/rand/v2"
@@ -35,7 +36,7 @@ const (
 	bodyPt   = 8.0       // body text, 8 pt (小五 is 9 pt; papers set 7.5-9)
 	headPt   = 16.0      // headlines
 	colChars = 14        // characters in a column line, as in the sample
-	gutter   = 6.0       // mm between columns
+	gutter   = 6.0       // mm between columns, unless pdfOptions say
 	margin   = 15.0      // mm around the page
 	pageW    = 390.0     // mm: a Chinese broadsheet (对开) is 390 x 543 mm
 	columns  = 8
@@ -97,6 +98,9 @@ type item struct {
 // runs cuts s where it changes between ASCII, set in the Latin font, and the
 // rest, set in the CJK font.
 func runs(s string) []string {
+	if s == "" {
+		return nil
+	}
 	var out []string
 	start := 0
 	for i := 1; i < len(s); i++ {
@@ -121,6 +125,8 @@ type newspaper struct {
 	blocks [][]item // text frames: a headline, a column of an article, a caption
 	photos [][4]float64
 	height float64
+	gutter float64 // mm between columns
+	hang   bool    // closing marks hang in the gutter rather than push a character down
 }
 
 // newPDF makes a PDF writer of pages w x h mm with the two test fonts.
@@ -148,9 +154,11 @@ func draw(pdf *fpdf.Fpdf, x, y, pt float64, s string) {
 
 func colWidth() float64 { return colChars * bodyPt * ptMM }
 
-func colX(c int) float64 { return margin + float64(c)*(colWidth()+gutter) }
+func (n *newspaper) colX(c int) float64 { return margin + float64(c)*(colWidth()+n.gutter) }
 
-func spanWidth(span int) float64 { return float64(span)*colWidth() + float64(span-1)*gutter }
+func (n *newspaper) spanWidth(span int) float64 {
+	return float64(span)*colWidth() + float64(span-1)*n.gutter
+}
 
 // width measures s at size pt, in mm.
 func (n *newspaper) width(s string, pt float64) float64 {
@@ -162,7 +170,9 @@ func (n *newspaper) width(s string, pt float64) float64 {
 	return w
 }
 
-// closing marks may not start a line: they hang at the end of the one before.
+// closing marks may not start a line: the character before goes down with
+// one, as typesetters push out, or (newspaper.hang) the mark hangs in the
+// gutter.
 const closing = "，。、；：？！）》”’」』"
 
 // wrap cuts a paragraph into lines of width w at size pt, the first indented
@@ -176,9 +186,13 @@ func (n *newspaper) wrap(p string, w, pt float64, indent bool) (lines []string) 
 	used := 0.0
 	for _, r := range p {
 		cw := n.width(string(r), pt)
-		if used+cw > avail+0.01 && len(cur) > 0 && !strings.ContainsRune(closing, r) {
+		if used+cw > avail+0.01 && len(cur) > 0 && !(n.hang && strings.ContainsRune(closing, r)) {
+			var carry []rune
+			if strings.ContainsRune(closing, r) && len(cur) > 1 {
+				carry, cur = cur[len(cur)-1:], cur[:len(cur)-1]
+			}
 			lines = append(lines, string(cur))
-			cur, used, avail = nil, 0, w
+			cur, used, avail = carry, n.width(string(carry), pt), w
 		}
 		cur = append(cur, r)
 		used += cw
@@ -186,19 +200,29 @@ func (n *newspaper) wrap(p string, w, pt float64, indent bool) (lines []string) 
 	return append(lines, string(cur))
 }
 
-// headline centres title over span columns at x, in one line or two halves.
+// headline centres title over span columns at x, in as few lines of equal
+// length as fit.
 func (n *newspaper) headline(title string, x, top float64, span int) float64 {
-	lines := []string{title}
-	if n.width(title, headPt) > spanWidth(span) {
-		r := []rune(title)
-		h := (len(r) + 1) / 2
-		lines = []string{string(r[:h]), string(r[h:])}
+	r := []rune(title)
+	var lines []string
+	for k := 1; k <= len(r); k++ {
+		lines = lines[:0]
+		per := (len(r) + k - 1) / k
+		fits := true
+		for i := 0; i < len(r); i += per {
+			l := string(r[i:min(i+per, len(r))])
+			fits = fits && n.width(l, headPt) <= n.spanWidth(span)
+			lines = append(lines, l)
+		}
+		if fits {
+			break
+		}
 	}
 	var b []item
 	lh := headPt * ptMM * 1.3
 	for _, l := range lines {
 		top += lh
-		b = append(b, item{x + (spanWidth(span)-n.width(l, headPt))/2, top, headPt, l})
+		b = append(b, item{x + (n.spanWidth(span)-n.width(l, headPt))/2, top, headPt, l})
 	}
 	n.blocks = append(n.blocks, b)
 	return top + lh*0.6
@@ -222,7 +246,7 @@ func (n *newspaper) body(paras []string, col, span int, top float64) float64 {
 	for c := 0; c < span && c*per < len(lines); c++ {
 		var b []item
 		for i, l := range lines[c*per : min((c+1)*per, len(lines))] {
-			x := colX(col + c)
+			x := n.colX(col + c)
 			if l.indent {
 				x += 2 * bodyPt * ptMM
 			}
@@ -236,7 +260,7 @@ func (n *newspaper) body(paras []string, col, span int, top float64) float64 {
 // article lays out a at column col over span columns from top.
 func (n *newspaper) article(a article.Article, col, span int, top float64) float64 {
 	if !a.TitleDerived {
-		top = n.headline(a.Title, colX(col), top, span)
+		top = n.headline(a.Title, n.colX(col), top, span)
 	}
 	return n.body(a.Paragraphs, col, span, top)
 }
@@ -244,14 +268,14 @@ func (n *newspaper) article(a article.Article, col, span int, top float64) float
 // caption puts a grey photo over span columns with the caption and its
 // credit line under it.
 func (n *newspaper) caption(a article.Article, col, span int, top float64) float64 {
-	w := spanWidth(span)
-	n.photos = append(n.photos, [4]float64{colX(col), top + 3, w, 70})
+	w := n.spanWidth(span)
+	n.photos = append(n.photos, [4]float64{n.colX(col), top + 3, w, 70})
 	top += 76
 	lh := bodyPt * ptMM * 1.5
 	var b []item
 	for _, p := range a.Paragraphs {
 		for i, l := range n.wrap(p, w, bodyPt, true) {
-			x := colX(col)
+			x := n.colX(col)
 			if i == 0 {
 				x += 2 * bodyPt * ptMM
 			}
@@ -261,7 +285,7 @@ func (n *newspaper) caption(a article.Article, col, span int, top float64) float
 	}
 	credit := "本报记者 " + a.Photographer + " 摄"
 	top += lh
-	b = append(b, item{colX(col) + w - n.width(credit, bodyPt), top, bodyPt, credit})
+	b = append(b, item{n.colX(col) + w - n.width(credit, bodyPt), top, bodyPt, credit})
 	n.blocks = append(n.blocks, b)
 	return top + lh
 }
@@ -322,19 +346,21 @@ func printed(arts []article.Article, rows int) string {
 
 // pdfOptions say how a test newspaper is written.
 type pdfOptions struct {
-	pages     int    // copies of the sample page; 0 means 1, or none with a scan
-	rows      int    // the first rows of the page only; 0 means all
-	scan      []byte // a PNG of a page at scanDPI, added as a last page without text
-	inOrder   bool   // draw the frames in reading order rather than shuffled, as layout programs write them
-	password  string // encrypt with this user password
-	ownerOnly bool   // encrypt with an owner password only: restrictions, no password to open
+	pages     int     // copies of the sample page; 0 means 1, or none with a scan
+	gutter    float64 // mm between columns; 0 means 6 (2 characters)
+	hang      bool    // closing marks that would start a line hang in the gutter
+	rows      int     // the first rows of the page only; 0 means all
+	scan      []byte  // a PNG of a page at scanDPI, added as a last page without text
+	inOrder   bool    // draw the frames in reading order rather than shuffled, as layout programs write them
+	password  string  // encrypt with this user password
+	ownerOnly bool    // encrypt with an owner password only: restrictions, no password to open
 }
 
 // newspaperPDF writes the sample page as a PDF.
 func newspaperPDF(t testing.TB, opt pdfOptions) []byte {
 	t.Helper()
 	arts := sample(t)
-	n := &newspaper{pdf: newPDF(t, pageW, 543)}
+	n := &newspaper{pdf: newPDF(t, pageW, 543), gutter: cmp.Or(opt.gutter, gutter), hang: opt.hang}
 	n.page(arts, opt.rows)
 	pdf := newPDF(t, pageW, n.height)
 	if opt.password != "" || opt.ownerOnly {
@@ -396,7 +422,7 @@ func TestWriteSample(t *testing.T) {
 	if out == "" {
 		t.Skip("set BAOSOU_PDF_OUT to write the sample newspaper PDF there")
 	}
-	if err := os.WriteFile(out, newspaperPDF(t, pdfOptions{inOrder: os.Getenv("INORDER") != "", password: os.Getenv("PASSWORD"), pages: atoiEnv("PAGES")}), 0o644); err != nil {
+	if err := os.WriteFile(out, newspaperPDF(t, pdfOptions{inOrder: os.Getenv("INORDER") != "", password: os.Getenv("PASSWORD"), pages: atoiEnv("PAGES"), gutter: float64(atoiEnv("GUTTER")), hang: os.Getenv("HANG") != ""}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // pdfPage is one page of pdftotext's output: its size in points and its lines.
@@ -289,12 +290,14 @@ func eachPDFPage(ctx context.Context, path string, fn func(n int, p pdfPage)) er
 }
 
 // decodeBBox reads pdftotext -bbox-layout's XHTML: pages of flows of blocks
-// of lines of words, each with its box.
+// of lines of words, each with its box. A line is cut where its words lie a
+// column gutter apart: poppler joins the lines of columns set less than two
+// characters apart into one.
 func decodeBBox(r io.Reader, fn func(n int, p pdfPage)) error {
 	d := xml.NewDecoder(r)
 	d.Strict = false
 	var page pdfPage
-	var cur *line
+	var words []line // the words of the line being read
 	n := 0
 	for {
 		tok, err := d.Token()
@@ -310,29 +313,54 @@ func decodeBBox(r io.Reader, fn func(n int, p pdfPage)) error {
 			case "page":
 				page = pdfPage{width: attr(t, "width"), height: attr(t, "height")}
 			case "line":
-				cur = &line{x0: attr(t, "xMin"), y0: attr(t, "yMin"), x1: attr(t, "xMax"), y1: attr(t, "yMax")}
+				words = words[:0]
 			case "word":
-				w, err := d.Token()
-				if cd, ok := w.(xml.CharData); err == nil && ok && cur != nil {
-					if cur.text != "" {
-						cur.text += " "
+				w := line{x0: attr(t, "xMin"), y0: attr(t, "yMin"), x1: attr(t, "xMax"), y1: attr(t, "yMax")}
+				if cd, ok := d.Token(); ok == nil {
+					if text, ok := cd.(xml.CharData); ok {
+						w.text = string(text)
 					}
-					cur.text += string(cd)
 				}
+				words = append(words, unhang(w))
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "line":
-				if cur != nil {
-					page.lines = append(page.lines, *cur)
-				}
-				cur = nil
+				page.lines = append(page.lines, cutLine(words)...)
 			case "page":
 				n++
 				fn(n, page)
 			}
 		}
 	}
+}
+
+// cutLine joins a line's words, left to right, into lines, cut where a gap
+// as wide as a gutter lies between two words.
+func cutLine(words []line) []line {
+	var out []line
+	for _, w := range words {
+		if k := len(out) - 1; k >= 0 && w.x0-out[k].x1 < gutterGap*max(out[k].height(), w.height()) {
+			out[k].x1 = max(out[k].x1, w.x1)
+			out[k].y0, out[k].y1 = min(out[k].y0, w.y0), max(out[k].y1, w.y1)
+			out[k].text += " " + w.text
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// unhang takes a closing mark that ends a word of Chinese (a column's piece
+// of a line) out of its box: typesetters hang it in the gutter, where its
+// advance would close the gap to the next column. Chinese characters are
+// all as wide, so the mark's share is the box over the characters.
+func unhang(l line) line {
+	r, _ := utf8.DecodeLastRuneInString(l.text)
+	if n := utf8.RuneCountInString(l.text); n > 1 && strings.ContainsRune("，。、；：？！）》”’」』", r) {
+		l.x1 -= (l.x1 - l.x0) / float64(n)
+	}
+	return l
 }
 
 func attr(t xml.StartElement, name string) float64 {

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -104,29 +105,46 @@ func TestDetect(t *testing.T) {
 
 // TestTextPDF reads the sample laid out as a newspaper page: the articles
 // must come back exactly as from the sample's text, whether the PDF draws
-// its frames in reading order or shuffled.
+// its frames in reading order or shuffled, and with columns two characters
+// apart, one, or less (which poppler reads as one line).
 func TestTextPDF(t *testing.T) {
 	needPoppler(t)
 	want := sample(t)
-	for _, inOrder := range []bool{true, false} {
-		data := newspaperPDF(t, pdfOptions{inOrder: inOrder})
-		pages, err := Read(context.Background(), "seed.pdf", data, Options{})
-		if err != nil {
-			t.Fatalf("Read(inOrder %v) = %v", inOrder, err)
-		}
-		if len(pages) != 1 || pages[0].Number != 1 || pages[0].OCR {
-			t.Fatalf("Read(inOrder %v) = %d pages, first %+v; want page 1, not OCR", inOrder, len(pages), pages[0])
-		}
-		got := parseArticles(t, pages[0].Text)
-		if len(got) != len(want) {
-			t.Fatalf("inOrder %v: %d articles, want %d; page text:\n%s", inOrder, len(got), len(want), pages[0].Text)
-		}
-		for i := range want {
-			if !reflect.DeepEqual(got[i], want[i]) {
-				t.Errorf("inOrder %v: article %d =\n%+v\nwant\n%+v", inOrder, i, got[i], want[i])
+	for _, opt := range []pdfOptions{{inOrder: true}, {}, {gutter: 3}, {gutter: 2}, {hang: true}, {gutter: 3, hang: true}} {
+		t.Run(fmt.Sprintf("inOrder %v gutter %vmm hang %v", opt.inOrder, cmp.Or(opt.gutter, gutter), opt.hang), func(t *testing.T) {
+			pages, err := Read(context.Background(), "seed.pdf", newspaperPDF(t, opt), Options{})
+			if err != nil {
+				t.Fatal(err)
 			}
+			if len(pages) != 1 || pages[0].Number != 1 || pages[0].OCR {
+				t.Fatalf("Read = %d pages, first %+v; want page 1, not OCR", len(pages), pages[0])
+			}
+			got := parseArticles(t, pages[0].Text)
+			if len(got) != len(want) {
+				t.Fatalf("%d articles, want %d; page text:\n%s", len(got), len(want), pages[0].Text)
+			}
+			for i := range want {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Errorf("article %d (%s): %s", i, want[i].Title, articleDiff(got[i], want[i]))
+				}
+			}
+		})
+	}
+}
+
+// articleDiff says where two articles first differ.
+func articleDiff(got, want article.Article) string {
+	if len(got.Paragraphs) != len(want.Paragraphs) {
+		return fmt.Sprintf("%d paragraphs, want %d:\n%q\nwant\n%q", len(got.Paragraphs), len(want.Paragraphs), got.Paragraphs, want.Paragraphs)
+	}
+	for k := range got.Paragraphs {
+		if got.Paragraphs[k] != want.Paragraphs[k] {
+			return fmt.Sprintf("paragraph %d =\n%s\nwant\n%s", k, got.Paragraphs[k], want.Paragraphs[k])
 		}
 	}
+	g, w := got, want
+	g.Paragraphs, w.Paragraphs = nil, nil
+	return fmt.Sprintf("\n%+v\nwant\n%+v", g, w)
 }
 
 // TestPagesAndProgress reads a three-page PDF: three pages numbered in
