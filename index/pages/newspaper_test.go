@@ -416,13 +416,22 @@ func addScan(t testing.TB, pdf *fpdf.Fpdf, img []byte) {
 	pdf.ImageOptions("scan", 0, 0, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 }
 
-// TestWriteSample writes the sample PDF to $BAOSOU_PDF_OUT for a look.
+// TestWriteSample writes the test newspaper to $BAOSOU_PDF_OUT, to look at
+// or to try other tools on; INORDER=1, PAGES=n, GUTTER=mm, HANG=1 and
+// PASSWORD=p set its pdfOptions.
 func TestWriteSample(t *testing.T) {
 	out := os.Getenv("BAOSOU_PDF_OUT")
 	if out == "" {
 		t.Skip("set BAOSOU_PDF_OUT to write the sample newspaper PDF there")
 	}
-	if err := os.WriteFile(out, newspaperPDF(t, pdfOptions{inOrder: os.Getenv("INORDER") != "", password: os.Getenv("PASSWORD"), pages: atoiEnv("PAGES"), gutter: float64(atoiEnv("GUTTER")), hang: os.Getenv("HANG") != ""}), 0o644); err != nil {
+	opt := pdfOptions{
+		inOrder:  os.Getenv("INORDER") != "",
+		pages:    atoiEnv("PAGES"),
+		gutter:   float64(atoiEnv("GUTTER")),
+		hang:     os.Getenv("HANG") != "",
+		password: os.Getenv("PASSWORD"),
+	}
+	if err := os.WriteFile(out, newspaperPDF(t, opt), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
