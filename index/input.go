@@ -205,8 +205,9 @@ func isJSONL(name string) bool {
 
 // prepare computes an article's search forms, stored form and content hash.
 func prepare(a article.Article) (docText, storedDoc, [8]byte) {
+	// The kicker and subtitle are searched with the headline.
 	t := docText{
-		Title:    []byte(fold.String(a.Title)),
+		Title:    []byte(fold.String(strings.Join(nonEmpty(a.Kicker, a.Title, a.Subtitle), "\n"))),
 		Body:     []byte(fold.String(a.Body())),
 		Reporter: []byte(fold.String(a.Reporter)),
 	}
@@ -216,7 +217,8 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 	d := storedDoc{Title: a.Title, TitleDerived: a.TitleDerived, Date: a.Date.String(), Reporter: a.Reporter,
 		Photographer: a.Photographer, Kind: string(a.Kind), Source: a.Source, Body: a.Body(),
 		Published: a.Published.String(), Section: a.Section, Newspaper: a.Newspaper,
-		Contributors: strings.Join(a.Contributors, "\n"), Place: a.Place, Agency: a.Agency}
+		Contributors: strings.Join(a.Contributors, "\n"), Place: a.Place, Agency: a.Agency,
+		Kicker: a.Kicker, Subtitle: a.Subtitle}
 	if a.Page > 0 {
 		d.Page = strconv.Itoa(a.Page)
 	}
@@ -228,6 +230,17 @@ func prepare(a article.Article) (docText, storedDoc, [8]byte) {
 	var sum [8]byte
 	copy(sum[:], h.Sum(nil))
 	return t, d, sum
+}
+
+// nonEmpty returns the strings that are not "".
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // writeCompressed writes a source copy (zstd) under path, whole or not at all.

@@ -433,7 +433,7 @@ func (l *Library) Get(id string) (*Doc, error) {
 		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, Date: d.Date, Reporter: d.Reporter,
 		Photographer: d.Photographer, Kind: d.Kind, Source: src.Name, SourceID: src.ID,
 		Paragraphs: strings.Split(d.Body, "\n"), Body: d.Body,
-		Place: d.Place, Agency: d.Agency, Published: d.Published, Page: atoi(d.Page), Section: d.Section,
+		Kicker: d.Kicker, Subtitle: d.Subtitle, Place: d.Place, Agency: d.Agency, Published: d.Published, Page: atoi(d.Page), Section: d.Section,
 		Newspaper: newspaperOf(src, d), OCR: d.OCR,
 	}
 	if d.Contributors != "" {

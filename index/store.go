@@ -58,6 +58,8 @@ type storedDoc struct {
 	Contributors string // one a line
 	Place        string
 	Agency       string
+	Kicker       string // 引题
+	Subtitle     string // 副题
 	Body         string // the paragraphs joined by "\n", kept after the rest as a fold.Diff (see add)
 	TitleDerived bool
 	OCR          bool
@@ -65,7 +67,8 @@ type storedDoc struct {
 
 func (d *storedDoc) fields() []*string {
 	return []*string{&d.Title, &d.Date, &d.Reporter, &d.Photographer, &d.Kind, &d.Source,
-		&d.Published, &d.Page, &d.Section, &d.Newspaper, &d.Contributors, &d.Place, &d.Agency, &d.Body}
+		&d.Published, &d.Page, &d.Section, &d.Newspaper, &d.Contributors, &d.Place, &d.Agency,
+		&d.Kicker, &d.Subtitle, &d.Body}
 }
 
 func (d *storedDoc) marshal(b []byte) []byte {

@@ -112,6 +112,8 @@ type Doc struct {
 	Paragraphs   []string `json:"-"`
 	Body         string   `json:"body"` // Paragraphs joined by "\n"; highlight spans index into it
 
+	Kicker       string   `json:"kicker,omitempty"`       // 引题, printed above the headline
+	Subtitle     string   `json:"subtitle,omitempty"`     // 副题, printed below it
 	Contributors []string `json:"contributors,omitempty"` // "通讯员 张虹"
 	Place        string   `json:"place,omitempty"`        // a wire dateline's place
 	Agency       string   `json:"agency,omitempty"`       // a wire dateline's agency
