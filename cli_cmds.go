@@ -13,6 +13,7 @@ import (
 	"baosou/index"
 	"baosou/index/article"
 	"baosou/index/cite"
+	"baosou/index/pages"
 )
 
 func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
@@ -271,29 +272,33 @@ func cmdParse(f *cmdFlags, stdout, stderr io.Writer) int {
 	}
 	opt := article.Options{Name: filepath.Base(path), Year: f.year}
 	var arts []article.Article
-	var warns []article.Warning
 	var ex article.Explanation
 	enc := "UTF-8"
+	var warnings []string
 	switch {
-	case strings.HasSuffix(strings.ToLower(path), ".jsonl"):
-		warns, err = article.ParseJSONL(strings.NewReader(string(data)), opt, func(a article.Article) error {
-			arts = append(arts, a)
-			return nil
-		})
-		ex.Layout = "JSONL: one record a line"
-	case f.explain:
+	case f.explain && pages.Detect(path, data) == pages.KindText && !strings.HasSuffix(strings.ToLower(path), ".jsonl"):
 		ex, err = article.Explain(data, opt)
-		arts, warns, enc = ex.Page.Articles, ex.Page.Warnings, ex.Page.Encoding
+		arts, enc = ex.Page.Articles, ex.Page.Encoding
+		for _, w := range ex.Page.Warnings {
+			warnings = append(warnings, w.String())
+		}
 	default:
-		var page article.Page
-		page, err = article.Parse(data, opt)
-		arts, warns, enc = page.Articles, page.Warnings, page.Encoding
+		// Any kind of file, as an import reads it: JSON Lines, a PDF, an image, page text.
+		var p index.Parsed
+		p, err = index.Articles(context.Background(), path, data, f.year)
+		arts, enc = p.Articles, p.Encoding
+		for _, w := range p.Warnings {
+			warnings = append(warnings, w.Err)
+		}
+		if f.explain {
+			ex.Layout = "not page text: --explain reads .txt pages"
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "baosou parse: %s: %v\n", path, err)
 		return 1
 	}
-	for _, w := range warns {
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "warning: %s: %s\n", path, w)
 	}
 	out := make([]parsedJSON, len(arts))

@@ -306,7 +306,7 @@ func TestCLIImportReportsBadFiles(t *testing.T) {
 	for _, want := range []string{
 		"2 articles added",
 		"failed  " + filepath.Join(in, "empty.txt") + ": no text",
-		"failed  " + filepath.Join(in, "scan.txt") + ": not a text file",
+		"failed  " + filepath.Join(in, "scan.txt") + ": not a readable image",
 		"failed  " + missing + ": no such file or folder",
 	} {
 		if !strings.Contains(out, want) {

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -46,9 +45,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 		data, err := readSource(f)
 		var src *Source
 		if err == nil {
-			src, err = l.prepare(f, data, opt, &rep, g.ids, p)
+			src, err = l.prepare(ctx, f, data, opt, &rep, g.ids, p)
 		}
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			rep.Failed = append(rep.Failed, fileError(f, err))
 		}
 		if src != nil {
@@ -92,7 +91,7 @@ func (l *Library) importSample() error {
 	var g group
 	l.importMu.Lock()
 	defer l.importMu.Unlock()
-	src, err := l.prepare(assets.SampleName, assets.SamplePage, ImportOptions{Year: assets.SampleYear}, &rep, nil, nil)
+	src, err := l.prepare(context.Background(), assets.SampleName, assets.SamplePage, ImportOptions{Year: assets.SampleYear}, &rep, nil, nil)
 	if src == nil || err != nil {
 		return err
 	}
@@ -138,7 +137,7 @@ func (g *group) full() bool {
 // are ordered so that a crash at any point leaves each source whole or absent:
 // the pending marker first, then the docs file, the source copy, the index,
 // and last the manifest, which is what makes a source part of the library.
-func (l *Library) prepare(path string, data []byte, opt ImportOptions, rep *ImportReport, inGroup map[string]bool, p *progress) (*Source, error) {
+func (l *Library) prepare(ctx context.Context, path string, data []byte, opt ImportOptions, rep *ImportReport, inGroup map[string]bool, p *progress) (*Source, error) {
 	year := opt.Year
 	sum := sha256.Sum256(data)
 	id := hex.EncodeToString(sum[:8])
@@ -164,15 +163,16 @@ func (l *Library) prepare(path string, data []byte, opt ImportOptions, rep *Impo
 	copied := make(chan error, 1)
 	go func() { copied <- writeCompressed(l.sourcePath(id), data) }()
 	var dups int
-	var warns []article.Warning
+	var warns []FileError
 	err := l.loadHashes()
 	if err == nil {
-		dups, warns, err = l.writeDocs(&src, data, l.hasHash, false, p.parsing)
+		dups, warns, err = l.writeDocs(ctx, &src, data, l.hasHash, false, p)
 	}
 	cerr := <-copied
 	trace("import %s: parsed %d articles in %v", src.Name, src.Articles, time.Since(t0))
 	for _, w := range warns {
-		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: w.Code, Detail: w.Detail, Err: w.String()})
+		w.Path = path
+		rep.Warnings = append(rep.Warnings, w)
 	}
 	if err == nil && src.NoYear > 0 {
 		rep.Warnings = append(rep.Warnings, FileError{Path: path, Code: CodeNoYear, Detail: fmt.Sprint(src.NoYear),
@@ -217,7 +217,7 @@ func (l *Library) commitOrRetry(ctx context.Context, g *group, rep *ImportReport
 		data, err := readSource(s.Path)
 		var src *Source
 		if err == nil {
-			src, err = l.prepare(s.Path, data, opt, &tmp, nil, nil)
+			src, err = l.prepare(ctx, s.Path, data, opt, &tmp, nil, nil)
 		}
 		if err != nil {
 			rep.Failed = append(rep.Failed, fileError(s.Path, err))
@@ -338,15 +338,16 @@ func absPath(p string) string {
 // leaving out an article seen earlier in the same file or known elsewhere.
 // With keepEmpty, a source of no articles gets an empty docs file (a re-parse);
 // otherwise none (an import refuses it).
-func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, keepEmpty bool, parsed func(n int64)) (dups int, warnings []article.Warning, err error) {
+func (l *Library) writeDocs(ctx context.Context, src *Source, data []byte, known func([8]byte) bool, keepEmpty bool, p *progress) (dups int, warnings []FileError, err error) {
 	w, err := createStore(l.docsPath(src.ID))
 	if err != nil {
 		return 0, nil, writeError(err)
 	}
 	seen := map[[8]byte]bool{}
 	noYear := 0
-	addOne := func(a article.Article) error {
+	addOne := func(a article.Article, ocr bool) error {
 		t, d, h := prepare(a)
+		d.OCR = ocr
 		if a.Date.Year == 0 && !a.Date.IsZero() && a.Published.IsZero() {
 			noYear++
 		}
@@ -357,32 +358,18 @@ func (l *Library) writeDocs(src *Source, data []byte, known func([8]byte) bool, 
 		seen[h] = true
 		return w.add(&t, &d, h)
 	}
-	add := func(a article.Article) error {
+	add := func(a article.Article, ocr bool) error {
 		for _, part := range splitArticle(a, maxArticleBytes) {
-			if err := addOne(part); err != nil {
+			if err := addOne(part, ocr); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	opt := article.Options{Name: src.Name, Year: src.Year}
-	if isJSONL(src.Name) {
-		warnings, err = article.ParseJSONL(&countingReader{r: bytes.NewReader(data), n: parsed}, opt, add)
-		src.Encoding = "UTF-8"
-	} else if n, line := longestLine(data); n > maxLineBytes {
-		err = &inputError{code: CodeLongLine, detail: fmt.Sprint(line),
-			msg: fmt.Sprintf("line %d is %.1f MB long with no line break: this is not page text; split it into paragraphs, or convert it to .jsonl", line, float64(n)/(1<<20))}
-	} else {
-		var page article.Page
-		page, err = article.Parse(data, opt)
-		src.Encoding, warnings = page.Encoding, page.Warnings
-		for i := 0; err == nil && i < len(page.Articles); i++ {
-			err = add(page.Articles[i])
-		}
-	}
+	warnings, err = l.articlesOf(ctx, src, data, p, add)
 	if err != nil {
 		w.abort()
-		if !errors.Is(err, article.ErrNotText) && !errors.Is(err, article.ErrEncoding) && !errors.Is(err, article.ErrEmpty) && isWriteError(err) {
+		if isWriteError(err) {
 			err = writeError(err)
 		}
 		return dups, warnings, err

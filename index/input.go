@@ -5,6 +5,7 @@ package index
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -19,12 +20,54 @@ import (
 
 	"baosou/index/article"
 	"baosou/index/fold"
+	"baosou/index/pages"
 
 	"github.com/klauspost/compress/zstd"
 )
 
 // importExts are the files a folder import picks up; a file named explicitly is tried whatever its name.
-var importExts = map[string]bool{".txt": true, ".text": true, ".jsonl": true, ".ndjson": true}
+var importExts = func() map[string]bool {
+	m := map[string]bool{".txt": true, ".text": true, ".jsonl": true, ".ndjson": true}
+	for _, e := range pages.Extensions() {
+		m[e] = true
+	}
+	return m
+}()
+
+// articlesOf reads a file as the kind it is (JSON Lines, a PDF or image,
+// else page text) and calls add with each of its articles and whether its
+// text was recognised by OCR.
+func (l *Library) articlesOf(ctx context.Context, src *Source, data []byte, p *progress, add func(article.Article, bool) error) ([]FileError, error) {
+	opt := article.Options{Name: src.Name, Year: src.Year}
+	plain := func(a article.Article) error { return add(a, false) }
+	switch {
+	case isJSONL(src.Name):
+		src.Encoding = "UTF-8"
+		ws, err := article.ParseJSONL(&countingReader{r: bytes.NewReader(data), n: p.parsing}, opt, plain)
+		return warningsOf(ws), err
+	case pages.Detect(src.Name, data) != pages.KindText:
+		return l.scanArticles(ctx, src, data, opt, p, add)
+	}
+	if n, line := longestLine(data); n > maxLineBytes {
+		return nil, &inputError{code: CodeLongLine, detail: fmt.Sprint(line),
+			msg: fmt.Sprintf("line %d is %.1f MB long with no line break: this is not page text; split it into paragraphs, or convert it to .jsonl", line, float64(n)/(1<<20))}
+	}
+	page, err := article.Parse(data, opt)
+	src.Encoding = page.Encoding
+	for i := 0; err == nil && i < len(page.Articles); i++ {
+		err = plain(page.Articles[i])
+	}
+	return warningsOf(page.Warnings), err
+}
+
+// warningsOf turns the parser's warnings into the report's.
+func warningsOf(ws []article.Warning) []FileError {
+	out := make([]FileError, len(ws))
+	for i, w := range ws {
+		out[i] = FileError{Code: w.Code, Detail: w.Detail, Err: w.String()}
+	}
+	return out
+}
 
 // collectFiles expands folders (without following symbolic links, so a link
 // loop cannot trap it) and reports paths that cannot be read.

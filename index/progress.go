@@ -48,6 +48,7 @@ func (p *progress) file(i int, name string, articles int) {
 	p.base += p.cur
 	p.cur, p.read = p.sizes[i], p.base
 	p.out.FilesRead, p.out.Current, p.out.Articles = i, name, articles
+	p.out.Page, p.out.Pages = 0, 0
 	p.send()
 }
 
@@ -57,6 +58,15 @@ func (p *progress) parsing(n int64) {
 		return
 	}
 	p.read = p.base + min(n, p.cur)
+	p.send()
+}
+
+// scanning reports the pages of a PDF or image read so far.
+func (p *progress) scanning(done, total int) {
+	if p == nil {
+		return
+	}
+	p.out.Page, p.out.Pages = done, total
 	p.send()
 }
 

@@ -1200,7 +1200,8 @@ func TestImportBadFiles(t *testing.T) {
 	}{
 		{name: "empty", file: "empty.txt", data: nil, fail: "no text"},
 		{name: "only white space", file: "blank.txt", data: []byte(" \n\t\r\n　\n"), fail: "no text"},
-		{name: "PNG image", file: "scan.txt", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x02"), fail: "not a text file"},
+		// A truncated PNG named .txt: the content says image, and it is not a readable one.
+		{name: "PNG image", file: "scan.txt", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x02"), fail: "not a readable image"},
 		{name: "ELF executable", file: "true.txt", data: elf, fail: "not a text file"},
 		{name: "no supported encoding", file: "noise.txt", data: noEncoding, fail: "not valid in any supported encoding"},
 		// Half UTF-8, relHalf GBK: either both halves read right, or a clear refusal.

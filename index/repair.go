@@ -230,7 +230,7 @@ func (l *Library) reparse(s *Source, seen *knownHashes) error {
 		return fmt.Errorf("source %s (%s) cannot be read: %w", s.ID, s.Name, err)
 	}
 	l.closeStore(s.ID)
-	if _, _, err := l.writeDocs(s, data, seen.has, true, nil); err != nil {
+	if _, _, err := l.writeDocs(context.Background(), s, data, seen.has, true, nil); err != nil {
 		return fmt.Errorf("source %s (%s): %w", s.ID, s.Name, err)
 	}
 	s.DocsSize = l.docsSize(s.ID)

@@ -403,7 +403,7 @@ func (l *Library) removeFiles(id string) {
 // deleteFiles closes and deletes a source's docs file and copy, finished or not.
 func (l *Library) deleteFiles(id string) {
 	// Files first: a search that opens the docs file meanwhile gets no stale copy.
-	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp"} {
+	for _, p := range []string{l.docsPath(id), l.docsPath(id) + ".tmp", l.sourcePath(id), l.sourcePath(id) + ".tmp", l.pagesPath(id), l.pagesPath(id) + ".tmp"} {
 		os.Remove(p)
 	}
 	l.closeStore(id)

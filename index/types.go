@@ -191,6 +191,7 @@ const (
 	CodePDFLocked  = "pdf_encrypted" // a PDF that needs a password
 	CodeImage      = "image"         // an image that cannot be read
 	CodeNoOCR      = "no_ocr"        // Tesseract (or its Chinese data) is not installed; Detail names the package
+	CodeNoPDFTools = "no_pdf_tools"  // poppler (pdftotext) is not installed; Detail names the package
 	CodeNoYear     = "no_year"       // articles dated without a year; Detail is how many
 	CodeOther      = "other"         // Err says it
 

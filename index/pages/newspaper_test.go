@@ -273,7 +273,13 @@ func (n *newspaper) caption(a article.Article, col, span int, top float64) float
 	top += 76
 	lh := bodyPt * ptMM * 1.5
 	var b []item
-	for _, p := range a.Paragraphs {
+	// The parser keeps the credit (本报记者 X 摄) as the caption's last
+	// paragraph; it is printed set right, under the caption's text.
+	paras := a.Paragraphs
+	if k := len(paras) - 1; k >= 0 && strings.HasSuffix(paras[k], "摄") && strings.Contains(paras[k], a.Photographer) {
+		paras = paras[:k]
+	}
+	for _, p := range paras {
 		for i, l := range n.wrap(p, w, bodyPt, true) {
 			x := n.colX(col)
 			if i == 0 {
@@ -335,10 +341,7 @@ func printed(arts []article.Article, rows int) string {
 			if !a.TitleDerived {
 				b.WriteString(a.Title)
 			}
-			b.WriteString(a.Body())
-			if a.Kind == article.KindCaption {
-				b.WriteString("本报记者" + a.Photographer + "摄")
-			}
+			b.WriteString(a.Body()) // a caption's ends with its credit
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), "")
