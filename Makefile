@@ -3,14 +3,15 @@
 
 GO        ?= go
 BIN       ?= ./baosou
-DEB_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev
+DEB_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils tesseract-ocr tesseract-ocr-chi-sim
 BENCH_DIR ?= $(CURDIR)/../bench-data
 
 .PHONY: all deps build run test vet fuzz bench soak package clean
 
 all: build
 
-# deps installs the C toolchain and the OpenGL/X11 headers Fyne's GLFW driver needs.
+# deps installs the C toolchain and the OpenGL/X11 headers Fyne's GLFW driver
+# needs, poppler (PDFs) and Tesseract with its simplified Chinese data (scans).
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -46,7 +47,8 @@ test: deps vet
 FUZZTIME    ?= 30s
 FUZZMINTIME ?= 5s
 FUZZTARGETS ?= index/article:FuzzParse index/article:FuzzDecode index/article:FuzzLayout index/article:FuzzByline \
-               index/query:FuzzParse index/fold:FuzzMap index/fold:FuzzDiff
+               index/query:FuzzParse index/fold:FuzzMap index/fold:FuzzDiff \
+               index/pages:FuzzPageText index/pages:FuzzPageTextFloats index/pages:FuzzParseTSV index/pages:FuzzDecodeBBox
 fuzz:
 	@status=0; for t in $(FUZZTARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t#*:}; dir=$$pkg/testdata/fuzz/$$fn; \
