@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -257,13 +258,24 @@ func compactShard(ctx context.Context, s bleve.Index) error {
 	// One ForceMerge merges at most ten segments a task: repeat until one is left.
 	for range 8 {
 		if n, _ := sc.StatsMap()["num_root_filesegments"].(uint64); n <= 1 {
-			return nil
+			break
 		}
 		if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
 			return err
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+	}
+	// ForceMerge returns before the persister has dropped the segments it
+	// merged; closing now would leave them on disk, doubling the index until
+	// the next write. Wait for the files on disk to be the root's and bolt's.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		m := sc.StatsMap()
+		files, _ := m["num_files_on_disk"].(uint64)
+		root, _ := m["num_root_filesegments"].(uint64)
+		if files <= root+1 { // the segments and root.bolt
+			break
 		}
 	}
 	return nil

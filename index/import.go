@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
+	"sync"
 	"time"
 
 	"baosou/assets"
@@ -32,6 +34,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 		return rep, err
 	}
 	defer l.endWrite()
+	// Bleve's batches make garbage fast; collecting it sooner keeps an
+	// import of a big corpus within a few hundred MB (see README, Performance).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
 	files, failed := collectFiles(paths)
 	rep.Failed = failed
 	rep.Files = len(files)
@@ -276,25 +281,63 @@ func (l *Library) commitGroup(ctx context.Context, g *group, rep *ImportReport, 
 
 // indexSources indexes the articles of sources' docs files into e, in
 // batches of about batchText bytes of text: Bleve holds a batch's tokens in
-// memory, about 200 bytes for each character. progress, when not nil, gets
-// the articles done so far.
+// memory, about 50 bytes for each byte of text. Two batches are indexed at
+// once: Bleve builds a batch's segment on the goroutine that hands it over,
+// so one at a time left a core idle. progress, when not nil, gets the
+// articles done so far.
 func (l *Library) indexSources(ctx context.Context, e *engine, srcs []Source, progress func(articles int)) error {
 	if e == nil {
 		return errors.New("the index is not open")
 	}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	batches := make(chan []change)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for range indexWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				if err := e.apply(b); err != nil {
+					stop(err)
+					return
+				}
+				mu.Lock()
+				done += len(b)
+				if progress != nil {
+					progress(done)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	err := l.feedBatches(ctx, srcs, batches)
+	close(batches)
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil && cause != ctx.Err() {
+		return cause // a worker's error, which stopped the feeding
+	}
+	return err
+}
+
+// indexWorkers is how many batches are indexed at once.
+const indexWorkers = 2
+
+// feedBatches reads the sources' articles into batches of changes and
+// sends them, until done or ctx is done.
+func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []change) error {
 	var changes []change
-	size, done := 0, 0
-	flush := func() error {
-		if len(changes) == 0 {
+	size := 0
+	send := func() error {
+		select {
+		case out <- changes:
+			changes, size = nil, 0
 			return nil
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		err := e.apply(changes)
-		done += len(changes)
-		changes, size = changes[:0], 0
-		if progress != nil {
-			progress(done)
-		}
-		return err
 	}
 	var buf []byte
 	noBody := func(*docText) int { return 0 }
@@ -304,9 +347,6 @@ func (l *Library) indexSources(ctx context.Context, e *engine, srcs []Source, pr
 			return fmt.Errorf("cannot read the articles of %s: %w", src.Name, err)
 		}
 		for i := 0; i < s.n; i++ {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
 			var d storedDoc
 			t, b, err := s.readPart(i, buf, &d, noBody)
 			buf = b
@@ -315,17 +355,24 @@ func (l *Library) indexSources(ctx context.Context, e *engine, srcs []Source, pr
 			}
 			changes = append(changes, change{id: docID(src.ID, i), doc: indexDoc(src, &t, &d)})
 			if size += len(t.Title) + len(t.Body); size >= batchText {
-				if err := flush(); err != nil {
+				if err := send(); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	return flush()
+	if len(changes) == 0 {
+		return ctx.Err()
+	}
+	return send()
 }
 
 // batchText is about how much text one index batch takes.
-const batchText = 2 << 20
+const batchText = 1 << 20
+
+// importMemory is the Go heap an import aims to stay under (a soft limit:
+// the collector works harder near it, it never fails an allocation).
+const importMemory = 320 << 20
 
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {

@@ -292,7 +292,16 @@ func writeCompressed(path string, data []byte) error {
 	if err != nil {
 		return writeError(err)
 	}
-	_, err = f.Write(zsrc.EncodeAll(data, nil))
+	// Streamed with a bounded window: compressing a 90 MB file whole held
+	// about as much again in history buffers.
+	zw, err := zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+		zstd.WithWindowSize(4<<20), zstd.WithLowerEncoderMem(true))
+	if err == nil {
+		_, err = zw.Write(data)
+		if cerr := zw.Close(); err == nil {
+			err = cerr
+		}
+	}
 	if err == nil {
 		err = f.Sync()
 	}

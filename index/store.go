@@ -111,7 +111,6 @@ type docText struct {
 
 var (
 	zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
-	zsrc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1)) // source copies, beside zenc
 	zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 )
 
