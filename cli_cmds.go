@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -80,9 +81,24 @@ func sortFlag(s string) (index.Sort, error) {
 }
 
 type searchJSON struct {
-	Total  int        `json:"total"`
-	TookMS float64    `json:"took_ms"`
-	Hits   []citedHit `json:"hits"`
+	Total   int           `json:"total"`
+	Undated int           `json:"undated,omitempty"` // matches without a date that --from/--to left out
+	TookMS  float64       `json:"took_ms"`
+	Facets  *index.Facets `json:"facets,omitempty"`
+	Hits    []citedHit    `json:"hits"`
+}
+
+// topFacets keeps the ten months with most matches (the index gives every
+// month of the matches, for the app's timeline), busiest first.
+func topFacets(f *index.Facets) *index.Facets {
+	if f == nil {
+		return nil
+	}
+	out := *f
+	out.Month = append([]index.MonthCount(nil), f.Month...)
+	sort.SliceStable(out.Month, func(i, j int) bool { return out.Month[i].Count > out.Month[j].Count })
+	out.Month = out.Month[:min(len(out.Month), 10)]
+	return &out
 }
 
 func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
@@ -100,7 +116,7 @@ func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer lib.Close()
-	opt := index.SearchOptions{Limit: f.limit, Sort: srt, From: f.from, To: f.to, Reporter: f.reporter}
+	opt := index.SearchOptions{Limit: f.limit, Sort: srt, From: f.from, To: f.to, Reporter: f.reporter, Facets: f.json}
 	if f.format != "" {
 		return exportSearch(lib, q, opt, f, stdout, stderr)
 	}
@@ -109,11 +125,15 @@ func cmdSearch(f *cmdFlags, stdout, stderr io.Writer) int {
 		return searchError(stderr, q, err)
 	}
 	if f.json {
-		writeJSON(stdout, searchJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: citeHits(res.Hits, f.cite)})
+		writeJSON(stdout, searchJSON{Total: res.Total, Undated: res.Undated, TookMS: float64(res.Took.Microseconds()) / 1000,
+			Facets: topFacets(res.Facets), Hits: citeHits(res.Hits, f.cite)})
 		return 0
 	}
 	hl := marker(stdout)
 	fmt.Fprintf(stdout, "共 %d 篇 (%.1f ms)\n", res.Total, float64(res.Took.Microseconds())/1000)
+	if res.Undated > 0 {
+		fmt.Fprintf(stdout, "(%d undated article(s) left out by the date filter)\n", res.Undated)
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "%2d. %s\n    %s  [%s]\n    %s\n", i+1, hl(h.Title, h.TitleHighlights),
 			meta(h.Date, h.Reporter, h.Source), h.ID, hl(h.Snippet, h.SnippetHighlights))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,5 +161,58 @@ func TestUsage(t *testing.T) {
 	}
 	if code := run([]string{"import"}, &out, &errb); code != 2 {
 		t.Errorf("import without paths: exit %d, want 2", code)
+	}
+}
+
+// TestSearchJSONFacets: search --json counts the matches (all of them, not
+// the page) by reporter, month and source, busiest first, and says how many
+// undated matches a date filter left out.
+func TestSearchJSONFacets(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 30 {
+		rep := []string{"张三", "李四", "王五"}[i%3]
+		date := []string{"2020-01-05", "2020-02-06", "2020-02-07"}[i%3]
+		if i >= 27 {
+			date = "" // three undated
+		}
+		fmt.Fprintf(&b, `{"title":"春耕第%d篇","date":"%s","reporter":"%s","body":"春耕生产全面展开。","source":"农业报"}`+"\n", i, date, rep)
+	}
+	p := filepath.Join(t.TempDir(), "bulk.jsonl")
+	os.WriteFile(p, []byte(b.String()), 0o644)
+	if code, _, errs := cli(t, dir, "import", "--no-sample", p); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	_, out, _ := cli(t, dir, "search", "--json", "--limit", "1", "春耕")
+	var res struct {
+		Total  int
+		Facets struct {
+			Reporter []struct {
+				Name  string
+				Count int
+			}
+			Month []struct {
+				Month string
+				Count int
+			}
+			Source []struct {
+				Name  string
+				Count int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	got := fmt.Sprint(res.Facets.Reporter, res.Facets.Month, res.Facets.Source)
+	want := "[{张三 10} {李四 10} {王五 10}] [{2020-02 18} {2020-01 9}] [{农业报 30}]"
+	if res.Total != 30 || got != want {
+		t.Errorf("春耕: total %d, facets %s; want 30 and %s", res.Total, got, want)
+	}
+	_, out, _ = cli(t, dir, "search", "--json", "--to", "2020-01-31", "春耕")
+	var dated struct{ Total, Undated int }
+	json.Unmarshal([]byte(out), &dated)
+	if dated.Total != 9 || dated.Undated != 3 {
+		t.Errorf("春耕 --to 2020-01-31: total %d, undated %d; want 9 and 3 left out", dated.Total, dated.Undated)
 	}
 }
