@@ -3,7 +3,7 @@
 // so a burst of machine noise is spread over all queries instead of landing
 // on one), and prints each query's median and the p50/p99 of all runs as JSON.
 //
-// usage: latency -data DIR -queries FILE [-n 20] [-warmup 2] [-limit 20]
+// usage: latency -data DIR -queries FILE [-n 20] [-warmup 2] [-limit 20] [-facets=true]
 //
 // FILE holds one query a line, optionally after a label and a tab; blank lines
 // and lines starting with # are skipped (see bench/queries.tsv).
@@ -49,6 +49,7 @@ func main() {
 	n := flag.Int("n", 20, "timed runs of each query")
 	warm := flag.Int("warmup", 2, "untimed runs of the whole list first")
 	limit := flag.Int("limit", 20, "hits per search")
+	facets := flag.Bool("facets", true, "count reporters, months and sources too, as the app asks")
 	flag.Parse()
 	if *data == "" || *qfile == "" {
 		flag.Usage()
@@ -59,7 +60,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "latency:", err)
 		os.Exit(1)
 	}
-	rep, err := measure(*data, qs, *n, *warm, *limit)
+	rep, err := measure(*data, qs, *n, *warm, index.SearchOptions{Limit: *limit, Facets: *facets})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "latency:", err)
 		os.Exit(1)
@@ -91,7 +92,7 @@ func readQueries(path string) ([]string, error) {
 	return qs, sc.Err()
 }
 
-func measure(dir string, qs []string, n, warm, limit int) (*report, error) {
+func measure(dir string, qs []string, n, warm int, opt index.SearchOptions) (*report, error) {
 	start := time.Now()
 	l, err := index.OpenWith(dir, index.Options{NoSample: true})
 	if err != nil {
@@ -100,7 +101,6 @@ func measure(dir string, qs []string, n, warm, limit int) (*report, error) {
 	defer l.Close()
 	rep := &report{Docs: l.Articles(), OpenMS: ms(time.Since(start)), Runs: n, Queries: make([]queryResult, len(qs))}
 	ctx := context.Background()
-	opt := index.SearchOptions{Limit: limit}
 	for i, q := range qs {
 		r := &rep.Queries[i]
 		r.Query = q
