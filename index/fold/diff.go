@@ -153,3 +153,92 @@ func UndiffPrefix(form string, diff []byte, max int) (string, error) {
 	}
 	return string(out), nil
 }
+
+// UndiffRange rebuilds only the part of a text that gives runes [from, to)
+// of its search form: a hit's snippet needs a window of its article, and
+// rebuilding everything before the window cost more than the search.
+// White space dropped between two runes of the window is kept; a rune that
+// gave several runes of search form is kept when any of them is in it.
+func UndiffRange(form string, diff []byte, from, to int) (string, error) {
+	if from >= to {
+		return "", nil
+	}
+	var out []byte
+	j, b := 0, 0 // runes and bytes of form used
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(diff)
+		if n <= 0 {
+			return 0, false
+		}
+		diff = diff[n:]
+		return v, true
+	}
+	// skip passes over n runes of form, copying those in the window.
+	skip := func(n uint64) bool {
+		for ; n > 0; n-- {
+			if b >= len(form) {
+				return false
+			}
+			size := 1
+			if form[b] >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(form[b:])
+			}
+			if j >= from && j < to {
+				out = append(out, form[b:b+size]...)
+			}
+			b += size
+			j++
+		}
+		return true
+	}
+	for len(diff) > 0 && j < to {
+		gap, ok := next()
+		if !ok || !skip(min(gap, uint64(max(to-j, 0)))) {
+			return "", ErrDiff
+		}
+		if j >= to {
+			break
+		}
+		code, ok := next()
+		if !ok {
+			return "", ErrDiff
+		}
+		if code%2 == 0 {
+			if b >= len(form) {
+				return "", ErrDiff
+			}
+			f, size := utf8.DecodeRuneInString(form[b:])
+			if j >= from {
+				v := variants(f)
+				if code/2 >= uint64(len(v)) {
+					return "", ErrDiff
+				}
+				out = append(out, v[code/2].f...)
+			}
+			b += size
+			j++
+			continue
+		}
+		r, ok := next()
+		if !ok || r > utf8.MaxRune {
+			return "", ErrDiff
+		}
+		c := int(code / 2)
+		// r gave runes [j, j+c) of the form; none (c == 0) when it was dropped.
+		if c == 0 && j > from && b < len(form) || c > 0 && j+c > from {
+			out = utf8.AppendRune(out, rune(r))
+		}
+		for ; c > 0; c-- {
+			if b >= len(form) {
+				return "", ErrDiff
+			}
+			_, size := utf8.DecodeRuneInString(form[b:])
+			b += size
+			j++
+		}
+	}
+	if j < to {
+		skip(uint64(to - j)) // the rest is as its search form; false at its end is fine
+	}
+	return string(out), nil
+}

@@ -154,7 +154,9 @@ func FuzzDiff(f *testing.F) {
 			t.Fatalf("round trip of %q: %q, %v", s, got, err)
 		}
 		checkPrefixes(t, s)
+		checkRanges(t, s)
 		Undiff(String(s), []byte(s)) // garbage must not panic
+		UndiffRange(String(s), []byte(s), 1, 9)
 	})
 }
 
