@@ -98,13 +98,20 @@ func TestReasonsInTheAppsLanguage(t *testing.T) {
 // sort choices and the labels that are not article text.
 func chrome(u *UI, w fyne.Window) []string {
 	var out []string
-	for _, m := range w.MainMenu().Items {
-		out = append(out, m.Label)
-		for _, it := range m.Items {
+	var items func([]*fyne.MenuItem)
+	items = func(its []*fyne.MenuItem) {
+		for _, it := range its {
 			if !it.IsSeparator {
 				out = append(out, it.Label)
 			}
+			if it.ChildMenu != nil { // the citation styles, the recent searches
+				items(it.ChildMenu.Items)
+			}
 		}
+	}
+	for _, m := range w.MainMenu().Items {
+		out = append(out, m.Label)
+		items(m.Items)
 	}
 	walk(w.Content(), func(o fyne.CanvasObject) {
 		switch v := o.(type) {
