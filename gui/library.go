@@ -118,7 +118,7 @@ func sourceDetail(s index.Source, gone bool) string {
 	if s.Year != 0 {
 		what = append(what, tr("library.year", s.Year))
 	}
-	if n := sourceNoYear(s); n > 0 {
+	if n := s.NoYear; n > 0 {
 		what = append(what, tr("library.noYear", n))
 	}
 	if s.Newspaper != "" {

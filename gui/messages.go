@@ -101,7 +101,11 @@ func reason(fe index.FileError) string {
 	if fe.Code == index.CodeLongLine && fe.Detail == "" { // the file's failure, not a .jsonl line's
 		m = messages["reason.long_line_file"]
 	}
-	s := m.text(fe.Detail)
+	detail := fe.Detail
+	if fe.Code == article.WarnDateInName { // date=… page=… year=…
+		detail = nameDates(detail)
+	}
+	s := m.text(detail)
 	if n := warningLine(fe.Err); n > 0 {
 		return tr("reason.line", n, s)
 	}
