@@ -166,11 +166,11 @@ func TestNewQueryFieldsRealLibrary(t *testing.T) {
 	importNow(t, u, writeFile(t, dir, "jz-0228.txt", mastheadPage), writeFile(t, dir, "other.txt", strings.ReplaceAll(yearlessPage, "2月", "3月")))
 	for q, want := range map[string][]string{
 		"photographer:郭树勋": {"工作人员正在对楼道进行消杀"},
-		"摄影:郭树勋":         {"工作人员正在对楼道进行消杀"},
-		"newspaper:焦作日报":  {"两家口罩生产企业复工", "示范区召开疫情防控工作部署会议", "工作人员正在对楼道进行消杀"},
-		"page:3 口罩":       {"两家口罩生产企业复工"},
-		"版:1..2":          nil,
-		"date:02-26 口罩":   {"两家口罩生产企业复工"},
+		"摄影:郭树勋":           {"工作人员正在对楼道进行消杀"},
+		"newspaper:焦作日报":   {"两家口罩生产企业复工", "示范区召开疫情防控工作部署会议", "工作人员正在对楼道进行消杀"},
+		"page:3 口罩":        {"两家口罩生产企业复工"},
+		"版:1..2":           nil,
+		"date:02-26 口罩":    {"两家口罩生产企业复工"},
 		"date:03-26":       {"两家口罩生产企业复工"},
 	} {
 		test.Type(u.search.entry, q)
