@@ -86,8 +86,11 @@ func libraryInfo(src []index.Source) string {
 func (l *libraryView) newItem() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
+	// Two lines, each cut with an ellipsis: the list gives every row the
+	// template's height, so a row must not grow by wrapping a long path.
 	detail := newMetaText()
-	detail.Wrapping = wrapMode()
+	detail.Truncation = fyne.TextTruncateEllipsis
+	setMetaText(detail, "\n")
 	edit := widget.NewButtonWithIcon(tr("button.edit"), theme.DocumentCreateIcon(), nil)
 	if _, ok := l.ui.lib.(sourceEditor); !ok {
 		edit.Hide() // this library cannot change a source after its import
