@@ -80,8 +80,9 @@ var messages = map[string]msg{
 
 	// The result list.
 	"results.count":    {"共 %d 篇", "%d articles"},
+	"results.one":      {"共 1 篇", "1 article"},
 	"results.shown":    {"共 %d 篇 · 已列出 %d", "%d articles · %d listed"},
-	"results.undated":  {"（另有 %d 篇无日期，不在日期范围内）", "(%d more have no date and are left out of the date range)"},
+	"results.undated":  {"（另有 %d 篇无日期，不在日期范围内）", " (%d more have no date and are left out of the date range)"},
 	"results.noDate":   {"日期不详", "date unknown"},
 	"results.reporter": {"记者%s", "by %s"},
 	"results.photo":    {"摄影%s", "photo %s"},
@@ -112,9 +113,9 @@ var messages = map[string]msg{
 	"detail.reporter":      {"记者 %s", "reporter %s"},
 	"detail.photo":         {"摄影 %s", "photo %s"},
 	"detail.source":        {"来源：%s", "source: %s"},
-	"detail.derivedFirst":  {"（原文无标题，取自首句）", "(no headline printed; taken from the first sentence)"},
-	"detail.derivedPhoto":  {"（原文无标题，取自“图为”一句）", "(no headline printed; taken from the sentence saying what the photo shows)"},
-	"detail.derivedFile":   {"（原文无标题，取自文件名）", "(no headline printed; taken from the file name)"},
+	"detail.derivedFirst":  {"（原文无标题，取自首句）", " (no headline printed; taken from the first sentence)"},
+	"detail.derivedPhoto":  {"（原文无标题，取自“图为”一句）", " (no headline printed; taken from the sentence saying what the photo shows)"},
+	"detail.derivedFile":   {"（原文无标题，取自文件名）", " (no headline printed; taken from the file name)"},
 	"detail.wire":          {"%s电", "wire: %s"},
 	"detail.published":     {"%s见报", "printed %s"},
 	"detail.ocr":           {"正文由扫描页识别（OCR），可能有误字", "The text was recognised from a scan (OCR) and may have wrong characters"},

@@ -134,6 +134,9 @@ func (r *resultList) clearFor(q, why string) {
 // undated articles a date filter left out.
 func (r *resultList) updateCount() {
 	s := tr("results.count", r.total)
+	if r.total == 1 {
+		s = tr("results.one")
+	}
 	if len(r.hits) < r.total && len(r.hits) > 0 {
 		s = tr("results.shown", r.total, len(r.hits))
 	}
