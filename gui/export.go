@@ -36,6 +36,7 @@ func (u *UI) onExport(f cite.Format) {
 		}
 	}, u.win)
 	d.SetFileName(exportName(q, f, time.Now()))
+	d.SetTitleText(menuTitle(map[cite.Format]string{cite.CSV: "menu.exportCSV", cite.List: "menu.exportList"}[f]))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
 	d.Resize(u.dialogSize(900, 640))
 	d.Show()

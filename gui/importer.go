@@ -88,6 +88,8 @@ func (m *importer) openFile(filtered bool) {
 	if filtered {
 		d.SetFilter(pageFilter{})
 		d.SetTitleText(tr("import.fileFilter"))
+	} else {
+		d.SetTitleText(menuTitle("menu.importAny"))
 	}
 	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
@@ -101,8 +103,15 @@ func (m *importer) onImportFolder() {
 		}
 		m.ui.Import([]string{u.Path()})
 	}, m.ui.win)
+	d.SetTitleText(menuTitle("menu.importFolder"))
 	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
+}
+
+// menuTitle is a menu item's label as the title of the dialog it opens
+// (Fyne's own reads 打开 文件夹, with a space), without its ellipsis.
+func menuTitle(key string) string {
+	return strings.TrimSuffix(tr(key), "…")
 }
 
 // onDropped imports files and folders dropped on the window.
@@ -188,7 +197,11 @@ func (m *importer) onProgress(p index.ImportProgress) {
 
 // progressText is the line above the progress bar.
 func progressText(p index.ImportProgress) string {
-	s := tr("import.progress", p.FilesRead, p.FilesTotal, p.Articles)
+	file := p.FilesRead // the file being read, counted from 1
+	if p.Current != "" && file < p.FilesTotal {
+		file++
+	}
+	s := tr("import.progress", file, p.FilesTotal, p.Articles)
 	if p.BytesTotal > 0 {
 		s += " · " + tr("import.bytes", sizeText(p.BytesDone), sizeText(p.BytesTotal))
 	}

@@ -102,7 +102,6 @@ var messages = map[string]msg{
 	"facets.timeline":  {"时间分布", "Timeline"},
 	"facets.none":      {"（无）", "(none)"},
 	"facets.month":     {"%s：%d 篇", "%s: %d"},
-	"facets.filtered":  {"已按“%s”筛选", "Filtered by “%s”"},
 
 	// The article view.
 	"detail.loading":       {"正在载入…", "Loading…"},
