@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"baosou/index"
+	"baosou/index/query"
 )
 
 // detailView is the right pane: the article with its matches highlighted,
@@ -179,6 +181,30 @@ func (d *detailView) paraBackMarks(i int) []backMark {
 	return out
 }
 
+// searchesText reports whether q looks for words in the headline or text
+// (a term without a field or in title:, not excluded); 摄影:郭树勋 or date:02-26 alone
+// match an article by what is known of it, so that its text has no match
+// to show is no surprise worth saying.
+func searchesText(q string) bool {
+	n, err := query.Parse(q)
+	if err != nil {
+		return true
+	}
+	var has func(n query.Node) bool
+	has = func(n query.Node) bool {
+		switch x := n.(type) {
+		case *query.Term:
+			return x.Field == "" || x.Field == "title"
+		case *query.And:
+			return slices.ContainsFunc(x.Xs, has)
+		case *query.Or:
+			return slices.ContainsFunc(x.Xs, has)
+		}
+		return false
+	}
+	return has(n)
+}
+
 // setLine shows a kicker or subtitle, its spaces squeezed like the
 // headline's, or hides it when the article has none.
 func setLine(w *wrapText, s string) {
@@ -242,6 +268,8 @@ func (d *detailView) updateMatches() {
 	switch {
 	case d.doc == nil || strings.TrimSpace(d.query) == "":
 		d.matches.SetText("")
+	case len(d.spans) == 0 && !searchesText(d.query):
+		d.matches.SetText(tr("detail.fieldMatch"))
 	case len(d.spans) == 0:
 		d.matches.SetText(tr("detail.noMatch"))
 	default:

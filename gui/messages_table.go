@@ -108,6 +108,7 @@ var messages = map[string]msg{
 	"detail.none":          {"没有可显示的文章", "No article to show"},
 	"detail.cannotRead":    {"无法读取这篇文章：%v", "Cannot read this article: %v"},
 	"detail.noMatch":       {"正文无匹配", "no match in the text"},
+	"detail.fieldMatch":    {"按记者、日期等信息找到", "found by its reporter, date or other details"},
 	"detail.match":         {"第 %d / %d 处", "%d of %d"},
 	"detail.reporter":      {"记者 %s", "reporter %s"},
 	"detail.photo":         {"摄影 %s", "photo %s"},

@@ -378,3 +378,27 @@ func TestScanAndNameCodesWorded(t *testing.T) {
 	useEnglish(t)
 	check(en)
 }
+
+// An article found by a field (摄影:, date:) alone does not say "no match
+// in the text" as if something went wrong.
+func TestFieldMatchSaysSo(t *testing.T) {
+	u, _ := newTestUI(t, openLibrary(t))
+	importNow(t, u, writeFile(t, t.TempDir(), "jz-0228.txt", mastheadPage))
+	for q, want := range map[string]string{
+		"摄影:郭树勋":     "按记者、日期等信息找到",
+		"date:02-24": "按记者、日期等信息找到",
+		"口罩 page:3":  "第 1 / 2 处",
+		"火箭 OR 版:3":  "正文无匹配", // it could have matched the text
+		"火箭 OR 口罩生产": "第 1 / 1 处",
+		"title:两家口罩": "正文无匹配", // the headline shows its match
+	} {
+		u.search.entry.SetText(q)
+		if u.detail.doc == nil {
+			t.Errorf("%s: nothing shown", q)
+			continue
+		}
+		if got := u.detail.matches.Text; got != want {
+			t.Errorf("%s: matches line %q, want %q", q, got, want)
+		}
+	}
+}
