@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +53,7 @@ func originalsDir() (string, error) {
 // under 编辑, About under 帮助.
 func (u *UI) addToolMenus(file, edit, help *fyne.Menu) {
 	t := u.toolbox()
-	file.Items = append(file.Items,
+	file.Items = beforeQuit(file.Items,
 		fyne.NewMenuItemSeparator(),
 		item(tr("menu.exportCSV"), ctrl(fyne.KeyE), u.onExportCSV),
 		item(tr("menu.exportList"), ctrlShift(fyne.KeyE), u.onExportList),
@@ -66,6 +67,19 @@ func (u *UI) addToolMenus(file, edit, help *fyne.Menu) {
 	recent.ChildMenu = t.recent.menu()
 	edit.Items = append(edit.Items, fyne.NewMenuItemSeparator(), styles, recent)
 	help.Items = append(help.Items, fyne.NewMenuItem(tr("menu.about"), u.showAbout))
+}
+
+// beforeQuit puts its before the Quit item and its separator: the desktop
+// driver wants Quit last in the first menu, and adds another otherwise.
+func beforeQuit(items []*fyne.MenuItem, its ...*fyne.MenuItem) []*fyne.MenuItem {
+	i := slices.IndexFunc(items, func(it *fyne.MenuItem) bool { return it.IsQuit })
+	if i < 0 {
+		return append(items, its...)
+	}
+	if i > 0 && items[i-1].IsSeparator {
+		i--
+	}
+	return slices.Concat(items[:i], its, items[i:])
 }
 
 // insertAfter puts it after the item with shortcut sc (the menu's own
