@@ -168,3 +168,35 @@ func TestImportProgressWithinOneFileRealLibrary(t *testing.T) {
 		t.Error("the progress line does not give the bytes")
 	}
 }
+
+// Cancelling an import under way stops it, says so, and leaves the library
+// as it was: searchable, with nothing half imported.
+func TestCancelImportRealLibrary(t *testing.T) {
+	lib := openLibrary(t)
+	u, _ := newTestUI(t, lib)
+	u.imports.every = 0
+	post := u.post
+	u.post = func(f func()) {
+		post(f)
+		if m := u.imports; m.running && m.bar.Value > 0 && m.cancelBtn != nil && !m.cancelBtn.Disabled() {
+			test.Tap(m.cancelBtn)
+		}
+	}
+	u.Import([]string{writeJSONL(t, t.TempDir(), "big.jsonl", manyArticles(3000))})
+	if !strings.HasPrefix(u.imports.summary, "导入已取消") {
+		t.Errorf("summary after cancelling: %q", u.imports.summary)
+	}
+	n := 0
+	for _, s := range lib.Sources() {
+		n += s.Articles
+	}
+	if u.results.total != n {
+		t.Errorf("the list counts %d, the library holds %d", u.results.total, n)
+	}
+	u.post = post
+	u.imports.ask.close()
+	summary := importNow(t, u, writeJSONL(t, t.TempDir(), "big.jsonl", manyArticles(3000)))
+	if !strings.HasPrefix(summary, "导入完成") || u.results.total != 3000 {
+		t.Errorf("importing again after cancelling: %d listed, summary %q", u.results.total, summary)
+	}
+}
