@@ -173,7 +173,7 @@ var messages = map[string]msg{
 	"reason.no_space":       {"磁盘空间不足", "not enough free disk space"},
 	"reason.pdf":            {"无法读取这个 PDF：%s", "cannot read this PDF: %s"},
 	"reason.pdf_encrypted":  {"PDF 有密码保护", "the PDF needs a password"},
-	"reason.image":          {"无法读取这张图片", "cannot read this image"},
+	"reason.image":          {"无法读取这张图片：%s", "cannot read this image: %s"},
 	"reason.no_ocr":         {"没有安装文字识别（Tesseract），请安装 %s", "text recognition (Tesseract) is not installed: install %s"},
 	"reason.no_year":        {"%s 篇文章的日期没有年份", "%s articles dated without a year"},
 	"reason.furniture":      {"删去了版面上的栏目文字“%s”", "page furniture dropped: “%s”"},

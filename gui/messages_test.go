@@ -80,6 +80,8 @@ func TestReasonsInTheAppsLanguage(t *testing.T) {
 		{index.FileError{Code: "bad_json", Detail: "unexpected end", Err: "line 3: unexpected end"}, "第 3 行：不是有效的 JSON（unexpected end）", "line 3: not valid JSON (unexpected end)"},
 		{index.FileError{Code: index.CodeLongLine, Err: "a line over 4 MB"}, "有一行超过 4 MB，不像报纸版面文本", "a line over 4 MB: not page text"},
 		{index.FileError{Code: index.CodeOther, Err: "something odd"}, "something odd", "something odd"},
+		{index.FileError{Code: index.CodeDuplicate, Err: "already imported"}, "已导入过（名为“”）", "already imported as "},
+		{index.FileError{Code: index.CodeWrite, Err: "cannot write"}, "无法写入资料库", "cannot write to the library"},
 	}
 	for _, tt := range tests {
 		if got := reason(tt.fe); got != tt.zh {

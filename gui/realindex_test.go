@@ -344,17 +344,21 @@ func TestScanAndNameCodesWorded(t *testing.T) {
 		{Path: "/x/a.pdf", Code: index.CodePDF, Detail: "xref table damaged"},
 		{Path: "/x/b.pdf", Code: index.CodePDFLocked},
 		{Path: "/x/c.png", Code: index.CodeImage, Detail: "truncated"},
+		{Path: "/x/c2.jpg", Code: index.CodeImage},
+		{Path: "/x/a2.pdf", Code: index.CodePDF},
+		{Path: "/x/d2.png", Code: index.CodeNoOCR},
 		{Path: "/x/d.tif", Code: index.CodeNoOCR, Detail: "tesseract-ocr tesseract-ocr-chi-sim"},
 	}, Warnings: []index.FileError{
 		{Path: "/x/20200228_03.txt", Code: "date_in_name", Detail: "date=2020-02-28 page=3"},
 		{Path: "/x/2020.txt", Code: "date_in_name", Detail: "year=2020"},
 		{Path: "/x/e.txt", Code: "no_layout", Detail: "a line was left out"},
 	}}
-	zh := []string{"a.pdf：无法读取这个 PDF：xref table damaged", "b.pdf：PDF 有密码保护", "c.png：无法读取这张图片",
+	zh := []string{"a.pdf：无法读取这个 PDF：xref table damaged", "b.pdf：PDF 有密码保护", "c.png：无法读取这张图片：truncated", "c2.jpg：无法读取这张图片\n", "a2.pdf：无法读取这个 PDF\n",
+		"d2.png：没有安装文字识别（Tesseract），请安装 tesseract-ocr tesseract-ocr-chi-sim",
 		"d.tif：没有安装文字识别（Tesseract），请安装 tesseract-ocr tesseract-ocr-chi-sim",
 		"20200228_03.txt：出版日期2020年2月28日、第3版取自文件名", "2020.txt：年份2020取自文件名",
 		"e.txt：无法分成文章，整版作为一篇保存（a line was left out）"}
-	en := []string{"a.pdf: cannot read this PDF: xref table damaged", "b.pdf: the PDF needs a password",
+	en := []string{"a.pdf: cannot read this PDF: xref table damaged", "b.pdf: the PDF needs a password", "c2.jpg: cannot read this image\n",
 		"d.tif: text recognition (Tesseract) is not installed: install tesseract-ocr tesseract-ocr-chi-sim",
 		"20200228_03.txt: publication date 2020-02-28, page 3 taken from the file name", "2020.txt: year 2020 taken from the file name"}
 	check := func(want []string) {
