@@ -163,3 +163,20 @@ func TestMissingGlyphsSaid(t *testing.T) {
 		t.Errorf("meta %q does not say a character cannot be drawn", got)
 	}
 }
+
+// Text recognised from a scan says so under the headline; the day the page
+// was printed shows only when it is not the article's own.
+func TestHeaderNotesOCRAndPrintedDay(t *testing.T) {
+	d := &index.Doc{Title: "复工", Date: "2020-02-26", Published: "2020-02-26", Newspaper: "焦作日报", Page: 2, OCR: true, Source: "scan.pdf"}
+	got := docMeta(d)
+	if !strings.HasSuffix(got, "\n正文由扫描页识别（OCR），可能有误字") {
+		t.Errorf("docMeta of OCR text = %q, want the OCR note on a line of its own", got)
+	}
+	if strings.Contains(got, "见报") {
+		t.Errorf("docMeta = %q: printed the same day needs no word", got)
+	}
+	d.OCR, d.Date = false, "--02-25"
+	if got := docMeta(d); got != "2月25日\n焦作日报 第2版 · 2020年2月26日见报 · 来源：scan.pdf" {
+		t.Errorf("docMeta = %q", got)
+	}
+}
