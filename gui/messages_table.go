@@ -146,7 +146,7 @@ var messages = map[string]msg{
 	"import.failedFiles":  {"%d 个文件未能导入：", "%d files could not be imported:"},
 	"import.warnings":     {"%d 条提示：", "%d notes:"},
 	"import.moreWarnings": {"……另有 %d 条", "…and %d more"},
-	"import.noYear":       {"%d 篇文章的日期没有写年份（%s）：显示为“2月26日”，按日期排序时排在最后。填写年份后会重新标注这些文章的日期。", "%d articles are dated without a year (%s): they show as “Feb 26” and sort last by date. Give the year and their dates are set again."},
+	"import.noYear":       {"%d 篇文章的日期没有写年份（%s）：显示为“2月26日”，按日期排序时不和有年份的文章排在一起。填写年份后会重新标注这些文章的日期。", "%d articles are dated without a year (%s): they show as “Feb 26” and do not sort among the dated articles. Give the year and their dates are set again."},
 	"import.yearLabel":    {"年份", "Year"},
 	"import.yearHint":     {"例如 2020", "e.g. 2020"},
 	"import.yearBad":      {"年份应为四位数字，如 2020", "The year should have four digits, e.g. 2020"},

@@ -200,3 +200,34 @@ func TestCancelImportRealLibrary(t *testing.T) {
 		t.Errorf("importing again after cancelling: %d listed, summary %q", u.results.total, summary)
 	}
 }
+
+// 显示更多 and ↓ at the end of the list fetch the next page of the real
+// index's results: no article twice, the count says how many are listed,
+// and the facets still count every match.
+func TestMoreResultsRealLibrary(t *testing.T) {
+	u, _ := newTestUI(t, openLibrary(t))
+	importNow(t, u, writeJSONL(t, t.TempDir(), "bulk.jsonl", manyArticles(120)))
+	u.search.entry.SetText("复工")
+	if u.results.total != 80 || len(u.results.hits) != pageSize {
+		t.Fatalf("%d of %d listed, want %d of 80", len(u.results.hits), u.results.total, pageSize)
+	}
+	test.Tap(u.results.more)
+	u.results.list.Select(len(u.results.hits) - 1)
+	u.results.move(1) // at the end of all 80: stays
+	seen := map[string]bool{}
+	for _, h := range u.results.hits {
+		if seen[h.ID] {
+			t.Errorf("%s (%s) listed twice", h.ID, h.Title)
+		}
+		seen[h.ID] = true
+	}
+	if len(seen) != 80 || u.results.more.Visible() {
+		t.Errorf("after 显示更多: %d different hits, more button shown %v", len(seen), u.results.more.Visible())
+	}
+	if got := u.results.count.Text; got != "共 80 篇" {
+		t.Errorf("count = %q", got)
+	}
+	if got := shownReporters(u.facets); len(got) != 4 || got[0] != "张三 32" {
+		t.Errorf("facets after paging = %v, want the four reporters of all 80", got)
+	}
+}
