@@ -73,7 +73,9 @@ func (d *detailView) build() fyne.CanvasObject {
 	// A row that wraps: in a narrow window the copy buttons go under the
 	// match buttons instead of over them.
 	d.tools = newFlowBox(3, 4, 0, d.prev, d.matches, d.next, layout.NewSpacer(), d.copyExcerpt, d.copyArticle)
-	d.header = container.NewVBox(d.kicker, d.title, d.subtitle, d.meta, d.tools, widget.NewSeparator())
+	// Kicker, headline and subtitle close together, as the page sets them.
+	headline := container.New(layout.NewCustomPaddedVBoxLayout(-6), d.kicker, d.title, d.subtitle)
+	d.header = container.NewVBox(headline, d.meta, d.tools, widget.NewSeparator())
 	d.setEnabled()
 	return container.NewBorder(d.header, nil, nil, nil, container.NewStack(d.scroll, d.placeholder))
 }
