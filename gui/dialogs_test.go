@@ -206,3 +206,18 @@ func TestLibraryRowsDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// A source's year shown in its dialog is replaced by the year typed, not
+// extended by it (20202021).
+func TestLibraryDialogYearTypedOver(t *testing.T) {
+	lib := newFakeLib()
+	lib.sources[0].Year = 2019
+	u, w := newTestUI(t, lib)
+	u.library.show()
+	u.library.onEdit(u.library.sources[0])
+	typeKeys(w, "2020")
+	press(w, fyne.KeyReturn)
+	if s := lib.Sources()[0]; s.Year != 2020 {
+		t.Errorf("year after typing 2020 over 2019: %d", s.Year)
+	}
+}

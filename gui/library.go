@@ -201,6 +201,8 @@ func (l *libraryView) onEdit(s index.Source) {
 			l.save(ed, s, index.SourceUpdate{Year: &y, Newspaper: &name})
 			return true
 		}})
+	// The year typed replaces the one shown, as a corrected year would.
+	year.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // save applies an update in the background, then lists the sources and
