@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -24,17 +23,17 @@ func (u *UI) showAbout() {
 	head := widget.NewLabelWithStyle("报搜 Baosou", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	version := widget.NewLabel(versionLine(u.app.Metadata()))
-	about := widget.NewLabel("在本地的报纸文章库中搜索、阅读、摘录和引用。\n任意汉字串都能找到，每一处匹配都标出。")
+	about := widget.NewLabel(tr("about.text"))
 	about.Wrapping = fyne.TextWrapWord
 	built := newMetaText()
 	built.Wrapping = fyne.TextWrapWord
-	setMetaText(built, builtWith()+"\n界面字体 Noto Sans CJK SC 子集（SIL Open Font License）")
+	setMetaText(built, builtWith()+"\n"+tr("about.font"))
 	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))
 	box := container.NewBorder(nil, nil, container.NewVBox(icon), nil,
 		container.NewVBox(head, version, about, built))
-	d := dialog.NewCustom("关于报搜", "关闭", fixedWidth(520, box), u.win)
+	d := dialog.NewCustom(tr("about.title"), tr("button.close"), fixedWidth(520, box), u.win)
 	d.SetOnClosed(func() { t.about = nil })
 	t.about = d
 	d.Show()
@@ -44,11 +43,11 @@ func (u *UI) showAbout() {
 func versionLine(m fyne.AppMetadata) string {
 	v := strings.TrimSpace(m.Version)
 	if v == "" {
-		return "版本未知（开发版）"
+		return tr("about.noVersion")
 	}
-	s := "版本 " + v
+	s := tr("about.version", v)
 	if m.Build > 0 {
-		s += fmt.Sprintf("（构建 %d）", m.Build)
+		s += tr("about.build", m.Build)
 	}
 	return s
 }

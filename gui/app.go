@@ -94,7 +94,7 @@ func newUI(a fyne.App, w fyne.Window, lib Library) *UI {
 	u.search = &searchBar{ui: u, delay: searchDelay}
 	u.results = &resultList{ui: u}
 	u.detail = &detailView{ui: u}
-	u.imports = &importer{ui: u}
+	u.imports = &importer{ui: u, every: 100 * time.Millisecond}
 	u.library = &libraryView{ui: u}
 	u.status = &statusLine{ui: u, hold: 4 * time.Second}
 	u.facets = &facetPanel{ui: u}

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"baosou/index"
+	"baosou/index/query"
 )
 
 // detailView is the right pane: the article with its matches highlighted,
@@ -19,7 +21,9 @@ import (
 // mouse, highlights and all (see select.go).
 type detailView struct {
 	ui          *UI
+	kicker      *wrapText // 引题, above the headline
 	title       *wrapText
+	subtitle    *wrapText // 副题, below it
 	meta        *widget.RichText
 	matches     *widget.Label
 	prev, next  *widget.Button
@@ -47,7 +51,11 @@ type detailView struct {
 
 func (d *detailView) build() fyne.CanvasObject {
 	d.current = -1
+	d.kicker = newWrapText(0)
 	d.title = newWrapText(0)
+	d.subtitle = newWrapText(0)
+	setLine(d.kicker, "")
+	setLine(d.subtitle, "")
 	d.meta = newMetaText()
 	d.meta.Wrapping = fyne.TextWrapBreak
 	d.matches = widget.NewLabel("")
@@ -65,7 +73,9 @@ func (d *detailView) build() fyne.CanvasObject {
 	// A row that wraps: in a narrow window the copy buttons go under the
 	// match buttons instead of over them.
 	d.tools = newFlowBox(3, 4, 0, d.prev, d.matches, d.next, layout.NewSpacer(), d.copyExcerpt, d.copyArticle)
-	d.header = container.NewVBox(d.title, d.meta, d.tools, widget.NewSeparator())
+	// Kicker, headline and subtitle close together, as the page sets them.
+	headline := container.New(layout.NewCustomPaddedVBoxLayout(-6), d.kicker, d.title, d.subtitle)
+	d.header = container.NewVBox(headline, d.meta, d.tools, widget.NewSeparator())
 	d.setEnabled()
 	return container.NewBorder(d.header, nil, nil, nil, container.NewStack(d.scroll, d.placeholder))
 }
@@ -122,6 +132,8 @@ func (d *detailView) show(doc *index.Doc, q string, body, title []index.Span) {
 	d.title.setRuns(markRuns(text, spanMarks(tspans, len([]rune(text))), -1,
 		withSize(withBold(stylePlain), theme.SizeNameSubHeadingText),
 		withSize(styleHit, theme.SizeNameSubHeadingText), styleHit))
+	setLine(d.kicker, doc.Kicker)
+	setLine(d.subtitle, doc.Subtitle)
 	meta := docMeta(doc)
 	if d.missing > 0 {
 		meta += "\n" + tr("detail.missingGlyphs", d.missing)
@@ -171,50 +183,41 @@ func (d *detailView) paraBackMarks(i int) []backMark {
 	return out
 }
 
-// docMeta is the line under the headline.
-func docMeta(doc *index.Doc) string {
-	var parts []string
-	if dt := showDate(doc.Date); dt != "" {
-		parts = append(parts, dt)
+// searchesText reports whether q looks for words in the headline or text
+// (a term without a field or in title:, not excluded); 摄影:郭树勋 or date:02-26 alone
+// match an article by what is known of it, so that its text has no match
+// to show is no surprise worth saying.
+func searchesText(q string) bool {
+	n, err := query.Parse(q)
+	if err != nil {
+		return true
 	}
-	if doc.Reporter != "" {
-		parts = append(parts, tr("detail.reporter", doc.Reporter))
+	var has func(n query.Node) bool
+	has = func(n query.Node) bool {
+		switch x := n.(type) {
+		case *query.Term:
+			return x.Field == "" || x.Field == "title"
+		case *query.And:
+			return slices.ContainsFunc(x.Xs, has)
+		case *query.Or:
+			return slices.ContainsFunc(x.Xs, has)
+		}
+		return false
 	}
-	if doc.Photographer != "" {
-		parts = append(parts, tr("detail.photo", doc.Photographer))
-	}
-	if p := paperPage(doc.Newspaper, doc.Page); p != "" {
-		parts = append(parts, p)
-	}
-	if doc.Source != "" {
-		parts = append(parts, tr("detail.source", doc.Source))
-	}
-	s := strings.Join(parts, " · ")
-	if doc.TitleDerived {
-		s += tr(derivedFrom(doc))
-	}
-	return s
+	return has(n)
 }
 
-// derivedFrom says where a title made from the text came from: a caption's
-// is its last sentence (the photo's subject after 图为…), an article's its first.
-func derivedFrom(doc *index.Doc) string {
-	title := strings.TrimRight(strings.TrimSpace(doc.Title), "…")
-	body := strings.TrimSpace(doc.Body)
-	if title == "" {
-		return "detail.derived"
+// setLine shows a kicker or subtitle, its spaces squeezed like the
+// headline's, or hides it when the article has none.
+func setLine(w *wrapText, s string) {
+	s, _ = squeezeSpaces(s, nil)
+	if s == "" {
+		w.setRuns(nil)
+		w.Hide()
+		return
 	}
-	last := body
-	if i := strings.LastIndexAny(strings.TrimRight(body, "。！？；.!?"), "。！？；.!?\n"); i >= 0 {
-		last = body[i:]
-	}
-	switch {
-	case strings.Contains(last, title) && !strings.HasPrefix(body, title):
-		return "detail.derivedLast"
-	case strings.HasPrefix(body, title):
-		return "detail.derivedFirst"
-	}
-	return "detail.derived"
+	w.setRuns([]textRun{{s, stylePlain}})
+	w.Show()
 }
 
 // citeDoc is the article as its citation names it: the headline without
@@ -231,6 +234,8 @@ func (d *detailView) clear() {
 	d.doc, d.spans, d.current = nil, nil, -1
 	d.sel = selection{}
 	d.title.setRuns(nil)
+	setLine(d.kicker, "")
+	setLine(d.subtitle, "")
 	setMetaText(d.meta, "")
 	d.paras.Objects = nil
 	d.paraViews = nil
@@ -265,6 +270,8 @@ func (d *detailView) updateMatches() {
 	switch {
 	case d.doc == nil || strings.TrimSpace(d.query) == "":
 		d.matches.SetText("")
+	case len(d.spans) == 0 && !searchesText(d.query):
+		d.matches.SetText(tr("detail.fieldMatch"))
 	case len(d.spans) == 0:
 		d.matches.SetText(tr("detail.noMatch"))
 	default:

@@ -186,3 +186,38 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// Every row of the library dialog is as tall as what it shows: the list
+// gives each row its template's height, and a template shorter than a
+// source's two lines of detail drew the next row over the second.
+func TestLibraryRowsDoNotOverlap(t *testing.T) {
+	lib := newFakeLib()
+	lib.sources[0].Year, lib.sources[0].Newspaper, lib.sources[0].Path = 2020, "焦作日报", "/x/"+strings.Repeat("很长的文件夹/", 30)+"2020-02-29.txt"
+	u, _ := newTestUI(t, lib)
+	u.library.show()
+	l := u.library
+	template := l.newItem().MinSize().Height
+	for i := range l.sources {
+		row := l.newItem()
+		row.Resize(fyne.NewSize(600, template))
+		l.updateItem(i, row)
+		if h := row.MinSize().Height; h > template {
+			t.Errorf("row %d (%s) needs %v high, the list gives it %v", i, l.sources[i].Name, h, template)
+		}
+	}
+}
+
+// A source's year shown in its dialog is replaced by the year typed, not
+// extended by it (20202021).
+func TestLibraryDialogYearTypedOver(t *testing.T) {
+	lib := newFakeLib()
+	lib.sources[0].Year = 2019
+	u, w := newTestUI(t, lib)
+	u.library.show()
+	u.library.onEdit(u.library.sources[0])
+	typeKeys(w, "2020")
+	press(w, fyne.KeyReturn)
+	if s := lib.Sources()[0]; s.Year != 2020 {
+		t.Errorf("year after typing 2020 over 2019: %d", s.Year)
+	}
+}

@@ -59,11 +59,18 @@ func withCitation(text string, d *index.Doc) string {
 	return strings.TrimSpace(text) + "\n" + citation(d)
 }
 
-// articleText is the whole article as "copy article" puts it on the clipboard.
+// articleText is the whole article as "copy article" puts it on the
+// clipboard: its headline with the kicker and subtitle the page printed
+// around it, then its paragraphs.
 func articleText(d *index.Doc) string {
 	var b strings.Builder
-	b.WriteString(strings.TrimSpace(d.Title))
-	b.WriteString("\n\n")
+	for _, h := range []string{d.Kicker, d.Title, d.Subtitle} {
+		if h, _ = squeezeSpaces(h, nil); h != "" {
+			b.WriteString(h)
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("\n")
 	for _, p := range strings.Split(d.Body, "\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			b.WriteString(p)

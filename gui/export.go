@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -24,19 +23,20 @@ func (u *UI) onExportList() { u.onExport(cite.List) }
 func (u *UI) onExport(f cite.Format) {
 	r := u.results
 	if r.total == 0 {
-		u.status.show("没有可导出的结果")
+		u.status.warn(tr("export.nothing"))
 		return
 	}
 	q, opt := r.query, r.opt
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		switch {
 		case err != nil:
-			u.showProblem("无法导出", "选定的文件无法写入。", err.Error())
+			u.showProblem(tr("export.cannotWrite"), tr("export.cannotWriteWhy"), err.Error())
 		case w != nil:
 			u.export(w, w.URI().Name(), f, q, opt)
 		}
 	}, u.win)
 	d.SetFileName(exportName(q, f, time.Now()))
+	d.SetTitleText(menuTitle(map[cite.Format]string{cite.CSV: "menu.exportCSV", cite.List: "menu.exportList"}[f]))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
 	d.Resize(u.dialogSize(900, 640))
 	d.Show()
@@ -45,22 +45,22 @@ func (u *UI) onExport(f cite.Format) {
 // export writes every result of q under opt to w in the background, counting
 // in the status line, and closes w.
 func (u *UI) export(w io.WriteCloser, name string, f cite.Format, q string, opt index.SearchOptions) {
-	u.status.show("正在导出…")
+	u.status.show(tr("export.running"))
 	lib := u.lib
 	u.spawn(func() {
 		n, err := cite.Export(context.Background(), w, f, lib, q, opt, 0, func(done, total int) {
-			u.post(func() { u.status.show(fmt.Sprintf("正在导出… %d / %d 篇", done, total)) })
+			u.post(func() { u.status.show(tr("export.progress", done, total)) })
 		})
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
 		u.post(func() {
 			if err != nil {
-				u.showProblem("导出没有完成", fmt.Sprintf("导出到 %s 时出错，只写入了 %d 篇。", name, n), err.Error())
+				u.showProblem(tr("export.unfinished"), tr("export.unfinishedWhy", name, n), err.Error())
 				return
 			}
 			u.toolbox().recent.add(q)
-			u.status.show(fmt.Sprintf("已导出 %d 篇到 %s", n, name))
+			u.status.show(tr("export.done", n, name))
 		})
 	})
 }
@@ -78,7 +78,7 @@ func exportName(q string, f cite.Format, now time.Time) string {
 		q = string(rs[:30])
 	}
 	if q == "" {
-		q = "全部"
+		q = tr("export.all")
 	}
-	return "报搜-" + q + "-" + now.Format("20060102") + f.Ext()
+	return tr("export.prefix") + "-" + q + "-" + now.Format("20060102") + f.Ext()
 }

@@ -120,6 +120,8 @@ func (f *facetPanel) onHover(i int) {
 		f.caption.SetText(tr("facets.none"))
 	case i >= 0 && i < len(bars):
 		f.caption.SetText(tr("facets.month", bars[i].key, bars[i].count))
+	case len(bars) == 1:
+		f.caption.SetText(bars[0].key)
 	default:
 		f.caption.SetText(bars[0].key + " – " + bars[len(bars)-1].key)
 	}

@@ -33,6 +33,9 @@ func TestFacetsFollowTheQueryAndFilter(t *testing.T) {
 	if got, want := shownReporters(f), []string{"郭树勋 2", "李明 1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("reporters listing everything = %v, want %v", got, want)
 	}
+	if got := f.caption.Text; got != "2020-02" {
+		t.Errorf("timeline of one month captioned %q, want 2020-02", got)
+	}
 	test.Type(u.search.entry, "口罩")
 	if got, want := shownReporters(f), []string{"李明 1", "郭树勋 1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("reporters for 口罩 = %v, want %v", got, want)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"baosou/index"
+	"baosou/index/pages"
 )
 
 // importer runs imports in the background: a progress bar with counts and a
@@ -38,6 +39,7 @@ type importer struct {
 	summary string // the last summary shown, for the status line and tests
 	ask     *modal // the summary dialog while it is open
 	year    *dialogEntry
+	every   time.Duration // the least time between two progress posts within one file
 }
 
 func (m *importer) build() fyne.CanvasObject {
@@ -51,8 +53,8 @@ func (m *importer) build() fyne.CanvasObject {
 }
 
 // readable lists the file types Baosou imports: page text, bulk records,
-// PDFs and page images.
-var readable = []string{".txt", ".text", ".jsonl", ".ndjson", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+// and the PDFs and page images package pages reads.
+var readable = append([]string{".txt", ".text", ".jsonl", ".ndjson"}, pages.Extensions()...)
 
 // pageFilter lists the files Baosou reads, whatever the case of their extension.
 type pageFilter struct{}
@@ -86,6 +88,8 @@ func (m *importer) openFile(filtered bool) {
 	if filtered {
 		d.SetFilter(pageFilter{})
 		d.SetTitleText(tr("import.fileFilter"))
+	} else {
+		d.SetTitleText(menuTitle("menu.importAny"))
 	}
 	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
@@ -99,8 +103,15 @@ func (m *importer) onImportFolder() {
 		}
 		m.ui.Import([]string{u.Path()})
 	}, m.ui.win)
+	d.SetTitleText(menuTitle("menu.importFolder"))
 	d.Resize(m.ui.dialogSize(900, 640))
 	d.Show()
+}
+
+// menuTitle is a menu item's label as the title of the dialog it opens
+// (Fyne's own reads 打开 文件夹, with a space), without its ellipsis.
+func menuTitle(key string) string {
+	return strings.TrimSuffix(tr(key), "…")
 }
 
 // onDropped imports files and folders dropped on the window.
@@ -154,7 +165,7 @@ func (m *importer) start(paths []string) {
 	opt := index.ImportOptions{Progress: func(p index.ImportProgress) {
 		// Called on the importing goroutine, maybe per article: post only
 		// when a file is done or a tenth of a second has passed.
-		if p.FilesRead == lastDone && time.Since(last) < 100*time.Millisecond {
+		if p.FilesRead == lastDone && time.Since(last) < m.every {
 			return
 		}
 		last, lastDone = time.Now(), p.FilesRead
@@ -173,7 +184,7 @@ func (m *importer) onProgress(p index.ImportProgress) {
 	if !m.running {
 		return
 	}
-	done, total := importBytes(p)
+	done, total := p.BytesDone, p.BytesTotal
 	if total > 0 {
 		m.bar.Max = float64(total)
 		m.bar.SetValue(float64(min(done, total)))
@@ -186,12 +197,16 @@ func (m *importer) onProgress(p index.ImportProgress) {
 
 // progressText is the line above the progress bar.
 func progressText(p index.ImportProgress) string {
-	s := tr("import.progress", p.FilesRead, p.FilesTotal, p.Articles)
-	if done, total := importBytes(p); total > 0 {
-		s += " · " + tr("import.bytes", sizeText(done), sizeText(total))
+	file := p.FilesRead // the file being read, counted from 1
+	if p.Current != "" && file < p.FilesTotal {
+		file++
 	}
-	if page, pages := ocrPage(p); pages > 0 {
-		s += " · " + fmt.Sprintf("%d / %d", page, pages)
+	s := tr("import.progress", file, p.FilesTotal, p.Articles)
+	if p.BytesTotal > 0 {
+		s += " · " + tr("import.bytes", sizeText(p.BytesDone), sizeText(p.BytesTotal))
+	}
+	if p.Pages > 0 {
+		s += " · " + tr("import.ocr", max(p.Page, 1), p.Pages)
 	}
 	if p.Current != "" {
 		s += " · " + filepath.Base(p.Current)

@@ -152,3 +152,20 @@ func TestQueryHintShown(t *testing.T) {
 		t.Errorf("message %q (shown %v), want a hint about OR", s.message.Text, s.message.Visible())
 	}
 }
+
+// English puts a space where Chinese needs none: before the undated count
+// and the note on a derived headline; one article is one.
+func TestEnglishSpacesAppendedNotes(t *testing.T) {
+	useEnglish(t)
+	lib := newFakeLib()
+	lib.docs = append(lib.docs, &index.Doc{ID: "u1", Title: "口罩", Body: "口罩。", Paragraphs: []string{"口罩。"}})
+	u, _ := newTestUI(t, lib)
+	test.Type(u.search.from, "2020-02-27")
+	if got := u.results.count.Text; got != "1 article (1 more have no date and are left out of the date range)" {
+		t.Errorf("count = %q", got)
+	}
+	d := &index.Doc{Title: "口罩", Body: "口罩。", TitleDerived: true, Date: "2020-02-26", Reporter: "李明"}
+	if got := docMeta(d); got != "2020-02-26 · reporter 李明 (no headline printed; taken from the first sentence)" {
+		t.Errorf("docMeta = %q", got)
+	}
+}

@@ -86,8 +86,11 @@ func libraryInfo(src []index.Source) string {
 func (l *libraryView) newItem() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
+	// Two lines, each cut with an ellipsis: the list gives every row the
+	// template's height, so a row must not grow by wrapping a long path.
 	detail := newMetaText()
-	detail.Wrapping = wrapMode()
+	detail.Truncation = fyne.TextTruncateEllipsis
+	setMetaText(detail, "\n")
 	edit := widget.NewButtonWithIcon(tr("button.edit"), theme.DocumentCreateIcon(), nil)
 	if _, ok := l.ui.lib.(sourceEditor); !ok {
 		edit.Hide() // this library cannot change a source after its import
@@ -118,7 +121,7 @@ func sourceDetail(s index.Source, gone bool) string {
 	if s.Year != 0 {
 		what = append(what, tr("library.year", s.Year))
 	}
-	if n := sourceNoYear(s); n > 0 {
+	if n := s.NoYear; n > 0 {
 		what = append(what, tr("library.noYear", n))
 	}
 	if s.Newspaper != "" {
@@ -198,6 +201,8 @@ func (l *libraryView) onEdit(s index.Source) {
 			l.save(ed, s, index.SourceUpdate{Year: &y, Newspaper: &name})
 			return true
 		}})
+	// The year typed replaces the one shown, as a corrected year would.
+	year.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // save applies an update in the background, then lists the sources and

@@ -101,11 +101,34 @@ func reason(fe index.FileError) string {
 	if fe.Code == index.CodeLongLine && fe.Detail == "" { // the file's failure, not a .jsonl line's
 		m = messages["reason.long_line_file"]
 	}
-	s := m.text(fe.Detail)
+	detail := fe.Detail
+	switch {
+	case fe.Code == article.WarnDateInName: // date=… page=… year=…
+		detail = nameDates(detail)
+	case fe.Code == index.CodeNoOCR && detail == "":
+		detail = "tesseract-ocr tesseract-ocr-chi-sim"
+	}
+	s := m.text(detail)
+	if detail == "" {
+		s = m.withoutDetail()
+	}
 	if n := warningLine(fe.Err); n > 0 {
 		return tr("reason.line", n, s)
 	}
 	return s
+}
+
+// detailRe is the end of a message that only shows a reason's detail: "：%s",
+// ": %s", "（%s）", " (%s)".
+var detailRe = regexp.MustCompile(`\s*(?:[：:]\s*%s|[（(]%s[）)])$`)
+
+// withoutDetail is a reason's message with its detail left out, for a
+// FileError that has none: 无法读取这张图片, not 无法读取这张图片：.
+func (m msg) withoutDetail() string {
+	if english {
+		return msg{en: detailRe.ReplaceAllString(m.en, "")}.text("")
+	}
+	return msg{zh: detailRe.ReplaceAllString(m.zh, "")}.text("")
 }
 
 // lineRe finds the line number an article.Warning puts in front of its

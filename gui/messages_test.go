@@ -80,6 +80,8 @@ func TestReasonsInTheAppsLanguage(t *testing.T) {
 		{index.FileError{Code: "bad_json", Detail: "unexpected end", Err: "line 3: unexpected end"}, "第 3 行：不是有效的 JSON（unexpected end）", "line 3: not valid JSON (unexpected end)"},
 		{index.FileError{Code: index.CodeLongLine, Err: "a line over 4 MB"}, "有一行超过 4 MB，不像报纸版面文本", "a line over 4 MB: not page text"},
 		{index.FileError{Code: index.CodeOther, Err: "something odd"}, "something odd", "something odd"},
+		{index.FileError{Code: index.CodeDuplicate, Err: "already imported"}, "已导入过（名为“”）", "already imported as "},
+		{index.FileError{Code: index.CodeWrite, Err: "cannot write"}, "无法写入资料库", "cannot write to the library"},
 	}
 	for _, tt := range tests {
 		if got := reason(tt.fe); got != tt.zh {
@@ -98,13 +100,20 @@ func TestReasonsInTheAppsLanguage(t *testing.T) {
 // sort choices and the labels that are not article text.
 func chrome(u *UI, w fyne.Window) []string {
 	var out []string
-	for _, m := range w.MainMenu().Items {
-		out = append(out, m.Label)
-		for _, it := range m.Items {
+	var items func([]*fyne.MenuItem)
+	items = func(its []*fyne.MenuItem) {
+		for _, it := range its {
 			if !it.IsSeparator {
 				out = append(out, it.Label)
 			}
+			if it.ChildMenu != nil { // the citation styles, the recent searches
+				items(it.ChildMenu.Items)
+			}
 		}
+	}
+	for _, m := range w.MainMenu().Items {
+		out = append(out, m.Label)
+		items(m.Items)
 	}
 	walk(w.Content(), func(o fyne.CanvasObject) {
 		switch v := o.(type) {

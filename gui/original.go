@@ -19,12 +19,12 @@ type sourceCopier interface {
 func (u *UI) onOpenOriginal() {
 	d := u.detail.doc
 	if d == nil {
-		u.status.show("请先在左侧选择一篇文章")
+		u.status.warn(tr("detail.pickFirst"))
 		return
 	}
 	sc, ok := u.lib.(sourceCopier)
 	if !ok {
-		u.status.show("这个资料库没有保存原文件")
+		u.status.warn(tr("original.none"))
 		return
 	}
 	t, id := u.toolbox(), d.SourceID
@@ -32,17 +32,17 @@ func (u *UI) onOpenOriginal() {
 		path, err := writeOriginal(t.cacheDir, sc, id)
 		if err != nil {
 			u.post(func() {
-				u.showProblem("无法打开原文件", "资料库里保存的原文件取不出来。", err.Error())
+				u.showProblem(tr("original.cannotOpen"), tr("original.cannotRead"), err.Error())
 			})
 			return
 		}
 		err = t.opener(&url.URL{Scheme: "file", Path: path})
 		u.post(func() {
 			if err != nil { // no opener (xdg-open) here: the user can still find the file
-				u.showProblem("无法打开原文件", "原文件已保存在下面的位置，但系统没有能打开它的程序。", path+"\n"+err.Error())
+				u.showProblem(tr("original.cannotOpen"), tr("original.noOpener"), path+"\n"+err.Error())
 				return
 			}
-			u.status.show("已用系统默认程序打开原文件 " + filepath.Base(path))
+			u.status.show(tr("original.opened", filepath.Base(path)))
 		})
 	})
 }

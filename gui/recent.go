@@ -64,7 +64,7 @@ func (r *recentSearches) add(q string) {
 func (r *recentSearches) clear() {
 	r.ui.app.Preferences().RemoveValue(prefRecent)
 	r.refreshMenu()
-	r.ui.status.show("已清除最近的搜索")
+	r.ui.status.show(tr("recent.cleared"))
 }
 
 // noteShown hears that the results of q are on screen (search.go calls it).
@@ -95,11 +95,11 @@ func (r *recentSearches) items() []*fyne.MenuItem {
 		its = append(its, fyne.NewMenuItem(q, func() { r.pick(q) }))
 	}
 	if len(its) == 0 {
-		none := fyne.NewMenuItem("（还没有）", nil)
+		none := fyne.NewMenuItem(tr("menu.recentNone"), nil)
 		none.Disabled = true
 		return append(its, none)
 	}
-	return append(its, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("清除最近的搜索", r.clear))
+	return append(its, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(tr("menu.recentClear"), r.clear))
 }
 
 // menu is the 最近的搜索 submenu of 编辑.

@@ -90,38 +90,6 @@ func oneLine(s string) string {
 	}, s)
 }
 
-// hitMeta is the line under a headline: 2020年2月28日 · 记者郭树勋 ·
-// 焦作日报 第3版 · the source.
-func hitMeta(h index.Hit) string {
-	var parts []string
-	if d := showDate(h.Date); d != "" {
-		parts = append(parts, d)
-	} else {
-		parts = append(parts, tr("results.noDate"))
-	}
-	if h.Reporter != "" {
-		parts = append(parts, tr("results.reporter", h.Reporter))
-	}
-	if h.Photographer != "" {
-		parts = append(parts, tr("results.photo", h.Photographer))
-	}
-	if p := paperPage(h.Newspaper, h.Page); p != "" && p != h.Source {
-		parts = append(parts, p)
-	}
-	if h.Source != "" {
-		parts = append(parts, h.Source)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// paperPage is 焦作日报 第3版, or the part of it that is known.
-func paperPage(paper string, page int) string {
-	if page > 0 {
-		return strings.TrimSpace(paper + " " + tr("results.page", page))
-	}
-	return paper
-}
-
 // set replaces the list with a new search's results and opens the first.
 func (r *resultList) set(q string, opt index.SearchOptions, res *index.Results) {
 	r.query, r.opt = q, opt
@@ -166,6 +134,9 @@ func (r *resultList) clearFor(q, why string) {
 // undated articles a date filter left out.
 func (r *resultList) updateCount() {
 	s := tr("results.count", r.total)
+	if r.total == 1 {
+		s = tr("results.one")
+	}
 	if len(r.hits) < r.total && len(r.hits) > 0 {
 		s = tr("results.shown", r.total, len(r.hits))
 	}

@@ -12,9 +12,10 @@ import (
 	"baosou/index"
 )
 
-// TestShots renders screens with the test driver into $BAOSOU_SHOTS, for a
-// look at what a fake library can show and the index cannot yet (facets,
-// the year prompt). Skipped without the variable.
+// TestShots renders the import summary with its year question, the library
+// dialog and its edit dialog with the test driver into $BAOSOU_SHOTS, for a
+// look without a display (realindex_test.go runs the same on the real
+// index). Skipped without the variable.
 func TestShots(t *testing.T) {
 	dir := os.Getenv("BAOSOU_SHOTS")
 	if dir == "" {

@@ -45,15 +45,20 @@ func TestTitleSpacesSqueezedInViewAndCitation(t *testing.T) {
 	}
 }
 
-// A caption's title made from its last sentence says so.
+// A title the page did not print says where it was taken from: a
+// caption's 图为 sentence, the file's name, else the first sentence.
 func TestDerivedTitleSaysWhereFrom(t *testing.T) {
 	tests := []struct {
 		doc  index.Doc
 		want string
 	}{
-		{index.Doc{Title: "图为工作人员正在消杀", Body: "2月26日，示范区开展消杀工作。图为工作人员正在消杀。", Kind: "caption"}, "取自末句"},
-		{index.Doc{Title: "示范区召开会议…", Body: "示范区召开会议，部署工作。会议要求落实。"}, "取自首句"},
-		{index.Doc{Title: "别的", Body: "正文。"}, "取自正文"},
+		{index.Doc{Title: "工作人员正在对楼道进行消杀", Kind: "caption", Source: "p.txt",
+			Body: "2月26日，工作人员在社区消杀。图为工作人员正在对楼道进行消杀。\n本报记者郭树勋摄"}, "（原文无标题，取自“图为”一句）"},
+		{index.Doc{Title: "工作人员正在对楼道进行…", Kind: "caption",
+			Body: "圖為工作人员正在对楼道进行消杀，确保居民安全。"}, "（原文无标题，取自“图为”一句）"},
+		{index.Doc{Title: "社区消杀", Kind: "caption", Body: "社区消杀。居民安全。\n本报记者郭树勋摄"}, "（原文无标题，取自首句）"},
+		{index.Doc{Title: "会议纪要", Source: "会议纪要.txt", Kind: "document", Body: "一、关于复工。二、关于防疫。"}, "（原文无标题，取自文件名）"},
+		{index.Doc{Title: "示范区召开会议…", Kind: "article", Source: "2020-02-26.txt", Body: "示范区召开会议，部署工作。会议要求落实。"}, "（原文无标题，取自首句）"},
 	}
 	for _, tt := range tests {
 		tt.doc.TitleDerived = true
@@ -61,11 +66,18 @@ func TestDerivedTitleSaysWhereFrom(t *testing.T) {
 			t.Errorf("docMeta(%q) = %q, want it to say %s", tt.doc.Title, got, tt.want)
 		}
 	}
+	useEnglish(t)
+	d := tests[0].doc
+	d.TitleDerived = true
+	if got := docMeta(&d); !strings.Contains(got, "what the photo shows") {
+		t.Errorf("English docMeta = %q", got)
+	}
 }
 
 func TestFileFilterListsWhatBaosouReads(t *testing.T) {
 	for name, want := range map[string]bool{
 		"a.txt": true, "B.TXT": true, "c.jsonl": true, "d.ndjson": true, "e.text": true, "f.pdf": true, "g.png": true,
+		"scan.TIFF": true, "scan.tif": true, "photo.jpeg": true, "photo.JPG": true,
 		"h.exe": false, "i.docx": false, "noext": false,
 	} {
 		if got := (pageFilter{}).Matches(storage.NewFileURI("/x/" + name)); got != want {
@@ -107,34 +119,11 @@ func TestHelpHasGroupingAndNewFields(t *testing.T) {
 	}
 }
 
-// intField reads the contract's fields by name, whether or not the index's
-// types have them yet.
-func TestIntField(t *testing.T) {
-	type withBytes struct {
-		BytesDone  int64
-		BytesTotal int64
-		Pages      int
-	}
-	v := withBytes{BytesDone: 5 << 20, BytesTotal: 20 << 20, Pages: 3}
-	if intField(v, "BytesDone") != 5<<20 || intField(v, "BytesTotal") != 20<<20 || intField(v, "Pages") != 3 {
-		t.Errorf("intField read %v wrongly", v)
-	}
-	if intField(v, "NoSuch") != 0 {
-		t.Error("a missing field is not 0")
-	}
-}
-
 // One large file moves the bar by bytes, as soon as ImportProgress has them.
 func TestProgressWithinOneFile(t *testing.T) {
 	u, _ := newTestUI(t, newFakeLib())
-	p := index.ImportProgress{FilesRead: 0, FilesTotal: 1, Articles: 120, Current: "/x/big.jsonl"}
-	rv := reflect.ValueOf(&p).Elem()
-	done, total := rv.FieldByName("BytesDone"), rv.FieldByName("BytesTotal")
-	if !done.IsValid() || !total.IsValid() {
-		t.Skip("index.ImportProgress has no BytesDone/BytesTotal yet (CONTRACT.md lists them)")
-	}
-	done.SetInt(30 << 20)
-	total.SetInt(120 << 20)
+	p := index.ImportProgress{FilesRead: 0, FilesTotal: 1, Articles: 120, Current: "/x/big.jsonl",
+		BytesDone: 30 << 20, BytesTotal: 120 << 20}
 	m := u.imports
 	m.running = true
 	m.onProgress(p)
@@ -143,6 +132,16 @@ func TestProgressWithinOneFile(t *testing.T) {
 	}
 	if !strings.Contains(m.label.Text, "30.0 MB / 120.0 MB") {
 		t.Errorf("progress text %q does not give the bytes", m.label.Text)
+	}
+	p.Current, p.Page, p.Pages = "/x/scan.pdf", 3, 20
+	m.onProgress(p)
+	if !strings.Contains(m.label.Text, "正在识别第 3/20 页") || !strings.Contains(m.label.Text, "scan.pdf") {
+		t.Errorf("progress text during OCR = %q, want the page recognised and the file", m.label.Text)
+	}
+	useEnglish(t)
+	m.onProgress(p)
+	if !strings.Contains(m.label.Text, "recognising page 3 of 20") {
+		t.Errorf("English progress text during OCR = %q", m.label.Text)
 	}
 }
 
@@ -162,5 +161,22 @@ func TestMissingGlyphsSaid(t *testing.T) {
 	u, _ := newTestUI(t, lib)
 	if got := u.detail.meta.String(); !strings.Contains(got, "1 个罕用字没有字体可显示") {
 		t.Errorf("meta %q does not say a character cannot be drawn", got)
+	}
+}
+
+// Text recognised from a scan says so under the headline; the day the page
+// was printed shows only when it is not the article's own.
+func TestHeaderNotesOCRAndPrintedDay(t *testing.T) {
+	d := &index.Doc{Title: "复工", Date: "2020-02-26", Published: "2020-02-26", Newspaper: "焦作日报", Page: 2, OCR: true, Source: "scan.pdf"}
+	got := docMeta(d)
+	if !strings.HasSuffix(got, "\n正文由扫描页识别（OCR），可能有误字") {
+		t.Errorf("docMeta of OCR text = %q, want the OCR note on a line of its own", got)
+	}
+	if strings.Contains(got, "见报") {
+		t.Errorf("docMeta = %q: printed the same day needs no word", got)
+	}
+	d.OCR, d.Date = false, "--02-25"
+	if got := docMeta(d); got != "2月25日\n焦作日报 第2版 · 2020年2月26日见报 · 来源：scan.pdf" {
+		t.Errorf("docMeta = %q", got)
 	}
 }

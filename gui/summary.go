@@ -97,7 +97,7 @@ func noYearSources(rep index.ImportReport) []yearless {
 	}
 	var out []yearless
 	for _, s := range rep.Sources {
-		n := sourceNoYear(s)
+		n := s.NoYear
 		if n == 0 {
 			n = notes[s.Path]
 		}

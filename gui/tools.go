@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,20 +53,33 @@ func originalsDir() (string, error) {
 // under 编辑, About under 帮助.
 func (u *UI) addToolMenus(file, edit, help *fyne.Menu) {
 	t := u.toolbox()
-	file.Items = append(file.Items,
+	file.Items = beforeQuit(file.Items,
 		fyne.NewMenuItemSeparator(),
-		item("导出结果为 CSV…", ctrl(fyne.KeyE), u.onExportCSV),
-		item("导出结果为 GB/T 7714 参考文献…", ctrlShift(fyne.KeyE), u.onExportList),
-		item("打开原文件", nil, u.onOpenOriginal),
+		item(tr("menu.exportCSV"), ctrl(fyne.KeyE), u.onExportCSV),
+		item(tr("menu.exportList"), ctrlShift(fyne.KeyE), u.onExportList),
+		item(tr("menu.openOriginal"), nil, u.onOpenOriginal),
 	)
 	edit.Items = insertAfter(edit.Items, ctrlShift(fyne.KeyA),
-		item("复制出处", ctrlShift(fyne.KeyR), u.onCopyCitation))
-	styles := fyne.NewMenuItem("出处格式", nil)
+		item(tr("menu.copyCitation"), ctrlShift(fyne.KeyR), u.onCopyCitation))
+	styles := fyne.NewMenuItem(tr("menu.citeStyle"), nil)
 	styles.ChildMenu = fyne.NewMenu("", u.styleMenuItems()...)
-	recent := fyne.NewMenuItem("最近的搜索", nil)
+	recent := fyne.NewMenuItem(tr("menu.recent"), nil)
 	recent.ChildMenu = t.recent.menu()
 	edit.Items = append(edit.Items, fyne.NewMenuItemSeparator(), styles, recent)
-	help.Items = append(help.Items, fyne.NewMenuItem("关于报搜", u.showAbout))
+	help.Items = append(help.Items, fyne.NewMenuItem(tr("menu.about"), u.showAbout))
+}
+
+// beforeQuit puts its before the Quit item and its separator: the desktop
+// driver wants Quit last in the first menu, and adds another otherwise.
+func beforeQuit(items []*fyne.MenuItem, its ...*fyne.MenuItem) []*fyne.MenuItem {
+	i := slices.IndexFunc(items, func(it *fyne.MenuItem) bool { return it.IsQuit })
+	if i < 0 {
+		return append(items, its...)
+	}
+	if i > 0 && items[i-1].IsSeparator {
+		i--
+	}
+	return slices.Concat(items[:i], its, items[i:])
 }
 
 // insertAfter puts it after the item with shortcut sc (the menu's own
@@ -95,6 +109,6 @@ func (u *UI) showProblem(title, reason, detail string) {
 	more := newMetaText()
 	more.Wrapping = fyne.TextWrapBreak
 	setMetaText(more, detail)
-	d := dialog.NewCustom(title, "关闭", fixedWidth(480, container.NewVBox(msg, more)), u.win)
+	d := dialog.NewCustom(title, tr("button.close"), fixedWidth(480, container.NewVBox(msg, more)), u.win)
 	d.Show()
 }

@@ -387,3 +387,30 @@ func TestToolMenus(t *testing.T) {
 		}
 	}
 }
+
+// Quit stays the last item of 文件: the desktop driver adds a second Quit
+// to a first menu that does not end with one, and the tools went after it.
+func TestQuitIsLastOfFileMenu(t *testing.T) {
+	_, w := newTestUI(t, newFakeLib())
+	file := w.MainMenu().Items[0].Items
+	if last := file[len(file)-1]; !last.IsQuit {
+		t.Errorf("文件 ends with %q, not Quit", last.Label)
+	}
+	quits, tools := 0, 0
+	for _, it := range file {
+		if it.IsQuit {
+			quits++
+		}
+		if strings.HasPrefix(it.Label, "导出结果") || it.Label == "打开原文件" {
+			tools++
+		}
+	}
+	for i := 1; i < len(file); i++ {
+		if file[i].IsSeparator && file[i-1].IsSeparator {
+			t.Errorf("two separators running at %d in 文件", i)
+		}
+	}
+	if quits != 1 || tools != 3 {
+		t.Errorf("文件 has %d Quit items and %d of the 3 tools", quits, tools)
+	}
+}
