@@ -144,19 +144,11 @@ func mergeSpans(s []Span) []Span {
 	return out
 }
 
-// snippetFor cuts the snippet of a hit without folding the whole article:
-// it finds the first match in the stored search form of the body (norm),
-// locates it in the displayed body, and highlights only the window around it.
-//
-// body may be only the start of the article, as long as it goes well past
-// the window (see Library.hit).
+// snippetFor cuts the snippet of a hit from its whole body, where the docs
+// file keeps it as plain text (not as a diff of its search form): it finds
+// the first match in the stored search form of the body (norm) and locates
+// it in the displayed body.
 func snippetFor(body string, norm []byte, terms []hlTerm, width int) (string, []Span) {
-	needles := [][]rune{}
-	for _, t := range terms {
-		if t.inBody {
-			needles = append(needles, t.form)
-		}
-	}
 	first := firstMatch(norm, terms)
 	start := 0
 	if first > 0 {
@@ -173,21 +165,32 @@ func snippetFor(body string, norm []byte, terms []hlTerm, width int) (string, []
 		_, size := utf8.DecodeRuneInString(body[end:])
 		end += size
 	}
-	window := body[start:end]
-	cut := end < len(body)
-	if cut { // one rune more was read, to know whether the text goes on
+	return snippetOf(body[start:end], start > 0, end < len(body), terms)
+}
+
+// snippetOf makes a hit's snippet of a window of its body (see Library.hit):
+// marked "…" where text comes before it, and where it goes on (then the
+// window's last rune, read only to know that, is dropped).
+func snippetOf(window string, before, goesOn bool, terms []hlTerm) (string, []Span) {
+	if goesOn {
 		_, size := utf8.DecodeLastRuneInString(window)
 		window = window[:len(window)-size]
 	}
 	var b strings.Builder
 	pre := 0
-	if start > 0 {
+	if before {
 		b.WriteString("…")
 		pre = 1
 	}
 	b.WriteString(strings.ReplaceAll(window, "\n", " "))
-	if cut {
+	if goesOn {
 		b.WriteString("…")
+	}
+	var needles [][]rune
+	for _, t := range terms {
+		if t.inBody {
+			needles = append(needles, t.form)
+		}
 	}
 	spans := Spans(window, needles)
 	for i := range spans {

@@ -340,7 +340,6 @@ func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []c
 		}
 	}
 	var buf []byte
-	noBody := func(*docText) int { return 0 }
 	for _, src := range srcs {
 		s, err := l.store(src.ID)
 		if err != nil {
@@ -348,8 +347,14 @@ func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []c
 		}
 		for i := 0; i < s.n; i++ {
 			var d storedDoc
-			t, b, err := s.readPart(i, buf, &d, noBody)
+			t, b, err := s.forms(i, buf)
 			buf = b
+			if err == nil {
+				err = t.whole()
+			}
+			if err == nil {
+				_, _, err = s.meta(i, &d)
+			}
 			if err != nil {
 				return fmt.Errorf("cannot read the articles of %s: %w", src.Name, err)
 			}

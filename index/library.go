@@ -99,15 +99,17 @@ func OpenWith(dir string, o Options) (*Library, error) {
 	}
 	l := &Library{dir: dir, lock: lock, stores: map[string]*storeReader{}}
 	fresh, err := l.readManifest()
-	if err == nil && !lock.isExclusive() && (fresh || l.needsRepair()) {
-		// Another process reads the library; what this Open must do first needs it alone.
+	// The common case first, and cheapest: an index to read, whole and in
+	// step with the manifest. Anything else needs the folder to itself.
+	sound := err == nil && !fresh && !l.needsRepair() && l.reopen(false) == nil && l.checkCount() == "" && len(l.damagedDocs()) == 0
+	if err == nil && !sound {
 		err = lock.upgrade()
-	}
-	if err == nil && lock.isExclusive() {
-		err = l.setUp(fresh, o)
-	}
-	if err == nil {
-		err = l.reopen(false)
+		if err == nil {
+			err = l.setUp(fresh, o)
+		}
+		if err == nil {
+			err = l.reopen(false)
+		}
 	}
 	if err != nil {
 		l.Close()
@@ -425,7 +427,7 @@ func (l *Library) Get(id string) (*Doc, error) {
 	if l.isClosed() {
 		return nil, ErrClosed
 	}
-	d, src, err := l.stored(id, nil, nil)
+	d, src, err := l.stored(id)
 	if err != nil {
 		return nil, err
 	}
@@ -444,33 +446,37 @@ func (l *Library) Get(id string) (*Doc, error) {
 
 // stored reads an article from its docs file, with its source as displayed
 // (a .jsonl record's own source name instead of the file's).
-// With part not nil only the start of the body is read (see readPart).
-func (l *Library) stored(id string, t *docText, part func(*docText) int) (*storedDoc, Source, error) {
-	srcID, i, ok := splitID(id)
-	if !ok {
-		return nil, Source{}, fmt.Errorf("article %q: %w", id, ErrNotFound)
-	}
-	s, err := l.store(srcID)
+func (l *Library) stored(id string) (*storedDoc, Source, error) {
+	s, i, src, err := l.record(id)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			err = ErrNotFound
-		}
-		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
+		return nil, src, err
 	}
 	d := &storedDoc{}
-	text, _, err := s.readPart(i, nil, d, part)
-	if err != nil {
-		return nil, Source{}, fmt.Errorf("article %q: %w", id, err)
+	if _, _, err := s.read(i, nil, d); err != nil {
+		return nil, src, fmt.Errorf("article %q: %w", id, err)
 	}
-	if t != nil {
-		*t = text
-	}
-	src, _ := l.source(srcID)
-	src.ID = srcID
 	if d.Source != "" {
 		src.Name = d.Source
 	}
 	return d, src, nil
+}
+
+// record finds an article's docs file, its place there and its source.
+func (l *Library) record(id string) (s *storeReader, i int, src Source, err error) {
+	srcID, i, ok := splitID(id)
+	if !ok {
+		return nil, 0, src, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	src, _ = l.source(srcID)
+	src.ID = srcID
+	s, err = l.store(srcID)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			err = ErrNotFound
+		}
+		return nil, 0, src, fmt.Errorf("article %q: %w", id, err)
+	}
+	return s, i, src, nil
 }
 
 func (l *Library) sortedSourceIDs() []string {

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -486,8 +487,7 @@ func (l *Library) checked(ctx context.Context, p *plan, q bq.Query) (bq.Query, e
 			if i%256 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			t, err := l.textOf(h.ID, &buf)
-			if err != nil || !p.match(p.root, &t) {
+			if ok, err := l.matches(h.ID, p, &buf); err != nil || !ok {
 				wrong = append(wrong, h.ID)
 			}
 		}
@@ -505,19 +505,50 @@ func (l *Library) checked(ctx context.Context, p *plan, q bq.Query) (bq.Query, e
 	return b, nil
 }
 
-// textOf reads the search forms of an article.
-func (l *Library) textOf(id string, buf *[]byte) (docText, error) {
-	srcID, i, ok := splitID(id)
-	if !ok {
-		return docText{}, ErrNotFound
-	}
-	st, err := l.store(srcID)
+// matches checks an article against the query's text. A term, or terms
+// that must all be there, are looked for chunk by chunk, so a long article
+// is decoded only as far as its first match; anything else reads it whole.
+func (l *Library) matches(id string, p *plan, buf *[]byte) (bool, error) {
+	s, i, _, err := l.record(id)
 	if err != nil {
-		return docText{}, err
+		return false, err
 	}
-	t, b, err := st.read(i, *buf, nil)
+	t, b, err := s.forms(i, *buf)
 	*buf = b
-	return t, err
+	if err != nil {
+		return false, err
+	}
+	parts := []query.Node{p.root}
+	if and, ok := p.root.(*query.And); ok {
+		parts = and.Xs
+	}
+	var terms []*query.Term
+	for _, n := range parts {
+		term, ok := n.(*query.Term)
+		switch {
+		case ok && (term.Field == "" || term.Field == "title"):
+			terms = append(terms, term)
+		case p.exactNode(n): // the index answered it
+		default:
+			if err := t.whole(); err != nil {
+				return false, err
+			}
+			return p.match(p.root, &t), nil
+		}
+	}
+	for _, term := range terms {
+		needle := p.needles[term]
+		if needle == nil || bytes.Contains(t.Title, needle) {
+			continue // a term the index answers exactly, or in the headline
+		}
+		if term.Field == "title" {
+			return false, nil
+		}
+		if k, err := t.find([][]byte{needle}); err != nil || k < 0 {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // undated counts the matches of the query without its date filter that
@@ -590,22 +621,68 @@ func facetsOf(sr *bleve.SearchResult) *Facets {
 	return f
 }
 
+// hit reads one hit from its docs file: its headline and a snippet, a
+// window of its body around the first match, decoding and rebuilding the
+// body from its search form only that far (see fold.UndiffRange).
 func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
-	var t docText
-	// The snippet needs the body only a little past its first match.
-	part := func(t *docText) int {
-		n := 0
-		if first := firstMatch(t.Body, terms); first > 0 {
-			n = utf8.RuneCount(t.Body[:first])
-		}
-		return n + 4*snippetWidth
-	}
-	d, src, err := l.stored(id, &t, part)
+	s, i, src, err := l.record(id)
 	if err != nil {
 		return Hit{}, err
 	}
+	buf := bufPool.Get().(*[]byte)
+	defer bufPool.Put(buf)
+	t, b, err := s.forms(i, *buf)
+	*buf = b[:0]
+	if err != nil {
+		return Hit{}, err
+	}
+	var needles [][]byte
+	for _, h := range terms {
+		if h.inBody {
+			needles = append(needles, []byte(string(h.form)))
+		}
+	}
+	first, err := t.find(needles)
+	if err != nil {
+		return Hit{}, err
+	}
+	n := 0
+	if first > 0 {
+		n = utf8.RuneCount(t.Body[:first])
+	}
+	from := 0
+	if n > snippetWidth/4 {
+		from = n - snippetWidth/4
+	}
+	to := from + snippetWidth + 1     // one more, to know whether the text goes on
+	for utf8.RuneCount(t.Body) < to { // the window may reach into the next chunk
+		if more, err := t.more(); err != nil || !more {
+			break
+		}
+	}
+	d := &storedDoc{}
+	body, plain, err := s.meta(i, d)
+	if err != nil {
+		return Hit{}, err
+	}
+	if d.Source != "" {
+		src.Name = d.Source
+	}
+	var snip string
+	var snipSpans []Span
+	if plain { // kept as the text itself, not as a diff of the search form
+		if err := t.whole(); err != nil {
+			return Hit{}, err
+		}
+		snip, snipSpans = snippetFor(string(body), t.Body, terms, snippetWidth)
+	} else {
+		window, err := fold.UndiffRange(string(t.Body), body, from, to)
+		if err != nil {
+			return Hit{}, fmt.Errorf("%w: %v", errBadStore, err)
+		}
+		snip, snipSpans = snippetOf(window, from > 0, len(t.chunks) > 0 || utf8.RuneCount(t.Body) >= to, terms)
+	}
 	_, title := spansFor(&Doc{Title: d.Title}, terms)
-	snip, snipSpans := snippetFor(d.Body, t.Body, terms, snippetWidth)
 	return Hit{
 		ID: id, Title: d.Title, TitleDerived: d.TitleDerived, TitleHighlights: title, Date: d.Date,
 		Reporter: d.Reporter, Kind: d.Kind, Source: src.Name, SourceID: src.ID, Score: score,
@@ -614,3 +691,6 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 		Newspaper: newspaperOf(src, d), OCR: d.OCR,
 	}, nil
 }
+
+// bufPool holds buffers for articles' search forms, which can be long.
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}

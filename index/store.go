@@ -1,12 +1,15 @@
 package index
 
 import (
-	"baosou/index/fold"
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"unicode/utf8"
+
+	"baosou/index/fold"
 
 	"github.com/blevesearch/mmap-go"
 	"github.com/klauspost/compress/zstd"
@@ -22,18 +25,26 @@ import (
 //	magic    "BSD4"
 //
 // Each record is the date (uint32 yyyymmdd, 0 when unknown), the length of
-// its search forms (uint32), then two uint32-length-prefixed blobs: the search
-// forms of the title, body and reporter (uvarint-length-prefixed) as one LZ4
-// block, and a zstd frame of the displayed article (storedDoc) without its
-// body, then one byte and the body: 0 and its fold.Diff against the body's
-// search form, or 1 and the body itself (a text Diff cannot give back).
+// its search forms (uint32), then two uint32-length-prefixed blobs:
 //
-// Searches decode the search forms of every candidate they check, and LZ4
-// decodes about five times faster than zstd. The body is kept once: the
-// displayed text is rebuilt from the search form, which it mostly equals.
-// Plain search forms beside the article (BSD2) made docs/ 1.5x the text;
-// LZ4 search forms beside a zstd article (BSD3), 1.4x.
-const storeMagic = "BSD5"
+//   - the search forms: the title's and the reporter's (uvarint-length-
+//     prefixed), the body's length (uvarint), then the body in chunks of
+//     formChunk bytes, each uvarint(length), uvarint(compressed length) and
+//     an LZ4 block;
+//   - a zstd frame of the displayed article (storedDoc) without its body,
+//     then one byte and the body: 0 and its fold.Diff against the body's
+//     search form, or 1 and the body itself (a text Diff cannot give back).
+//
+// Searches read the search forms of every candidate they check, and LZ4
+// decodes about five times faster than zstd; in chunks, a check can stop at
+// its first match instead of decoding a long article whole. The body is kept
+// once: the displayed text is rebuilt from the search form, which it mostly
+// equals. Plain search forms beside the article (BSD2) made docs/ 1.5x the
+// text; LZ4 search forms beside a zstd article (BSD3), 1.4x.
+const storeMagic = "BSD6"
+
+// formChunk is the size of the body's search form in one LZ4 block.
+const formChunk = 32 << 10
 
 const (
 	bodyDiff = 0
@@ -103,12 +114,6 @@ func (d *storedDoc) unmarshal(b []byte) ([]byte, error) {
 	return b[1:], nil
 }
 
-// docText is an article's search forms (see package fold).
-type docText struct {
-	Title, Body, Reporter []byte
-	Date                  int // yyyymmdd, 0 when the year or the date is unknown
-}
-
 var (
 	zenc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
 	zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
@@ -137,25 +142,36 @@ func createStore(path string) (*storeWriter, error) {
 
 func (s *storeWriter) add(t *docText, d *storedDoc, hash [8]byte) error {
 	s.meta = s.meta[:0]
-	for _, b := range [][]byte{t.Title, t.Body, t.Reporter} {
+	for _, b := range [][]byte{t.Title, t.Reporter} {
 		s.meta = binary.AppendUvarint(s.meta, uint64(len(b)))
 		s.meta = append(s.meta, b...)
+	}
+	s.meta = binary.AppendUvarint(s.meta, uint64(len(t.Body)))
+	if n := lz4.CompressBlockBound(formChunk); cap(s.scratch) < n {
+		s.scratch = make([]byte, n)
+	}
+	for body := t.Body; len(body) > 0; {
+		k := min(len(body), formChunk)
+		for k < len(body) && !utf8.RuneStart(body[k]) {
+			k-- // a chunk ends between runes
+		}
+		n, err := s.lz.CompressBlock(body[:k], s.scratch[:cap(s.scratch)])
+		if err != nil {
+			return err
+		}
+		s.meta = binary.AppendUvarint(s.meta, uint64(k))
+		s.meta = binary.AppendUvarint(s.meta, uint64(n))
+		s.meta = append(s.meta, s.scratch[:n]...)
+		body = body[k:]
 	}
 	s.offsets = append(s.offsets, s.off)
 	s.hashes = append(s.hashes, hash)
 	var head [8]byte
 	binary.LittleEndian.PutUint32(head[:], uint32(t.Date))
-	binary.LittleEndian.PutUint32(head[4:], uint32(len(s.meta)))
+	binary.LittleEndian.PutUint32(head[4:], uint32(len(t.Title)+len(t.Body)+len(t.Reporter)))
 	s.w.Write(head[:])
 	s.off += 8
-	if n := lz4.CompressBlockBound(len(s.meta)); cap(s.scratch) < n {
-		s.scratch = make([]byte, n)
-	}
-	n, err := s.lz.CompressBlock(s.meta, s.scratch[:cap(s.scratch)])
-	if err != nil {
-		return err
-	}
-	if err := s.blob(s.scratch[:n]); err != nil {
+	if err := s.blob(s.meta); err != nil {
 		return err
 	}
 	meta := *d
@@ -303,76 +319,149 @@ func (r *storeReader) record(i int) (date, formLen int, forms, doc []byte, err e
 	return date, formLen, blobs[0], blobs[1], nil
 }
 
-// date returns the date of record i, 0 when unknown or unreadable.
-func (r *storeReader) date(i int) int {
-	date, _, _, _, _ := r.record(i)
-	return date
+// docText is an article's search forms (see package fold). Its body may be
+// read in part (see forms): more reads on.
+type docText struct {
+	Title, Body, Reporter []byte
+	Date                  int    // yyyymmdd, 0 when the year or the date is unknown
+	chunks                []byte // the body's chunks not yet decoded
 }
 
-// formLen returns the length of record i's search forms, without decoding them.
-func (r *storeReader) formLen(i int) int {
-	_, n, _, _, _ := r.record(i)
-	return n
-}
-
-// read decodes the search forms of record i into buf (grown as needed and
-// returned), and the displayed article when d is not nil. t's slices point into buf.
-func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []byte, err error) {
-	return r.readPart(i, buf, d, nil)
-}
-
-// readPart is read that, when part is not nil, rebuilds the displayed body
-// only as far as the first part(t) runes of its search form (see fold.UndiffPrefix).
-func (r *storeReader) readPart(i int, buf []byte, d *storedDoc, part func(t *docText) int) (t docText, out []byte, err error) {
-	date, n, forms, doc, err := r.record(i)
+// forms reads the search forms of record i but the body's, which more,
+// whole and find decode into buf (grown as needed and returned). t's slices point
+// into buf and the file's memory.
+func (r *storeReader) forms(i int, buf []byte) (t docText, out []byte, err error) {
+	date, n, forms, _, err := r.record(i)
 	if err != nil {
 		return t, buf, err
 	}
 	if n > maxFormBytes {
 		return t, buf, errBadStore
 	}
-	if cap(buf) < n {
-		buf = make([]byte, n)
+	t.Date = date
+	for _, f := range []*[]byte{&t.Title, &t.Reporter} {
+		k, w := binary.Uvarint(forms)
+		if w <= 0 || uint64(len(forms)-w) < k {
+			return t, buf, errBadStore
+		}
+		*f = forms[w : w+int(k) : w+int(k)]
+		forms = forms[w+int(k):]
 	}
-	buf = buf[:n]
-	if k, err := lz4.UncompressBlock(forms, buf); err != nil || k != n {
+	bodyLen, w := binary.Uvarint(forms)
+	if w <= 0 || bodyLen > uint64(n) {
 		return t, buf, errBadStore
 	}
-	t.Date = date
-	b := buf
-	for _, f := range []*[]byte{&t.Title, &t.Body, &t.Reporter} {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
-			return t, buf, errBadStore
-		}
-		*f = b[k : k+int(n) : k+int(n)]
-		b = b[k+int(n):]
+	if cap(buf) < int(bodyLen) {
+		buf = make([]byte, 0, bodyLen)
 	}
-	if d != nil {
-		meta, err := zdec.DecodeAll(doc, nil)
-		if err != nil {
-			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
-		}
-		rest, err := d.unmarshal(meta)
-		if err != nil || len(rest) == 0 {
-			return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
-		}
-		switch rest[0] {
-		case bodyText:
-			d.Body = string(rest[1:])
-		case bodyDiff:
-			max := -1
-			if part != nil {
-				max = part(&t)
-			}
-			if d.Body, err = fold.UndiffPrefix(string(t.Body), rest[1:], max); err != nil {
-				return t, buf, fmt.Errorf("%w: %v", errBadStore, err)
-			}
-		default:
-			return t, buf, errBadStore
-		}
-	}
+	t.Body, t.chunks = buf[:0:bodyLen], forms[w:]
 	return t, buf, nil
+}
+
+// more decodes the body's next chunk onto t.Body; false when there was none.
+func (t *docText) more() (bool, error) {
+	if len(t.chunks) == 0 {
+		return false, nil
+	}
+	raw, w := binary.Uvarint(t.chunks)
+	if w <= 0 {
+		return false, errBadStore
+	}
+	comp, w2 := binary.Uvarint(t.chunks[w:])
+	start := w + w2
+	if w2 <= 0 || uint64(len(t.chunks)-start) < comp || uint64(cap(t.Body)-len(t.Body)) < raw {
+		return false, errBadStore
+	}
+	end := len(t.Body) + int(raw)
+	if k, err := lz4.UncompressBlock(t.chunks[start:start+int(comp)], t.Body[len(t.Body):end]); err != nil || k != int(raw) {
+		return false, errBadStore
+	}
+	t.Body, t.chunks = t.Body[:end], t.chunks[start+int(comp):]
+	return true, nil
+}
+
+// whole decodes the rest of the body.
+func (t *docText) whole() error {
+	for {
+		more, err := t.more()
+		if err != nil || !more {
+			return err
+		}
+	}
+}
+
+// find returns the byte offset in the body of the first match of any of
+// needles, or -1, decoding the body only as far as that match.
+func (t *docText) find(needles [][]byte) (int, error) {
+	longest := 0
+	for _, n := range needles {
+		longest = max(longest, len(n))
+	}
+	from := 0
+	for {
+		first := -1
+		for _, n := range needles {
+			if k := bytes.Index(t.Body[from:], n); k >= 0 && (first < 0 || k < first) {
+				first = k
+			}
+		}
+		if first >= 0 {
+			return from + first, nil
+		}
+		from = max(0, len(t.Body)-longest+1) // the next chunk may end a match this one began
+		if more, err := t.more(); err != nil || !more {
+			return -1, err
+		}
+	}
+}
+
+// meta decodes the displayed article of record i but its body, and returns
+// what gives the body back: a fold.Diff against the body's search form, or
+// the body itself (plain).
+func (r *storeReader) meta(i int, d *storedDoc) (body []byte, plain bool, err error) {
+	_, _, _, doc, err := r.record(i)
+	if err != nil {
+		return nil, false, err
+	}
+	meta, err := zdec.DecodeAll(doc, nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %v", errBadStore, err)
+	}
+	rest, err := d.unmarshal(meta)
+	if err != nil || len(rest) == 0 {
+		return nil, false, fmt.Errorf("%w: %v", errBadStore, err)
+	}
+	switch rest[0] {
+	case bodyText:
+		return rest[1:], true, nil
+	case bodyDiff:
+		return rest[1:], false, nil
+	}
+	return nil, false, errBadStore
+}
+
+// read decodes the search forms of record i into buf (grown as needed and
+// returned), and the displayed article when d is not nil. t's slices point
+// into buf and the file's memory.
+func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []byte, err error) {
+	t, buf, err = r.forms(i, buf)
+	if err == nil {
+		err = t.whole()
+	}
+	if err != nil || d == nil {
+		return t, buf, err
+	}
+	body, plain, err := r.meta(i, d)
+	switch {
+	case err != nil:
+	case plain:
+		d.Body = string(body)
+	default:
+		if d.Body, err = fold.Undiff(string(t.Body), body); err != nil {
+			err = fmt.Errorf("%w: %v", errBadStore, err)
+		}
+	}
+	return t, buf, err
 }
 
 // maxFormBytes bounds the search forms of one record, so that a damaged
