@@ -48,8 +48,12 @@ func highlightTerms(p *plan) []hlTerm {
 	walk = func(n query.Node, neg bool) {
 		switch n := n.(type) {
 		case *query.Term:
-			if !neg && n.Field != "reporter" && p.needles[n] != nil {
-				out = append(out, hlTerm{form: []rune(string(p.needles[n])), inTitle: true, inBody: n.Field == ""})
+			// A reporter's or photographer's name is marked where the body
+			// prints it, in the byline or the photo's credit.
+			if !neg && p.needles[n] != nil {
+				byline := n.Field == "reporter" || n.Field == "photographer"
+				out = append(out, hlTerm{form: []rune(string(p.needles[n])), inTitle: n.Field == "" || n.Field == "title",
+					inBody: n.Field == "" || byline})
 			}
 		case *query.Not:
 			walk(n.X, !neg)

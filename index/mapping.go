@@ -31,10 +31,10 @@ const (
 	fSource       = "source"       // the source as displayed: its facet and filter
 	fSourceID     = "sid"          // the source's ID: its articles, for a removal or a rollback
 	fMonth        = "month"        // 2020-02, from the article's date else the page's: the month facet
-	fSortDate     = "sd"           // 20200226, 00000226 when the year is unknown: date order
+	fSortDate     = "sd"           // 20200226, the article's full date else the page's: date order
 	fDate         = "date"         // the article's date (year known)
 	fPublished    = "published"    // the page's publication date
-	fMonthDay     = "md"           // 0226 of either date: date:02-26
+	fMonthDay     = "md"           // 0226 of either date: date:02-26, and date order among dates without a year
 	fPage         = "page"         // the page number: page:3, page:2..4
 	fNoDate       = "nodate"       // "1" when no full date: what a date filter leaves out
 )
@@ -56,10 +56,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range []string{fTitle, fBody, fReporter, fPhotographer, fNewspaper} {
 		dm.AddFieldMappingsAt(f, textField())
 	}
-	for _, f := range []string{fName, fSource, fMonth, fSortDate} {
+	for _, f := range []string{fName, fSource, fMonth, fSortDate, fMonthDay} {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
-	for _, f := range []string{fSourceID, fMonthDay, fNoDate} {
+	for _, f := range []string{fSourceID, fNoDate} {
 		dm.AddFieldMappingsAt(f, keywordField(false))
 	}
 	page := bleve.NewNumericFieldMapping()
@@ -112,11 +112,13 @@ func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
 		m[fPage] = float64(n)
 	}
 	date, pub := dayOf(d.Date), dayOf(d.Published)
+	// Date order is by the full date; articles whose date has no year come
+	// after all those that have one, in order of month and day (fMonthDay).
 	sort := date
-	if sort == 0 {
+	if sort < 10000 {
 		sort = pub
 	}
-	if sort != 0 {
+	if sort >= 10000 {
 		m[fSortDate] = sortKey(sort)
 	}
 	var md []string
@@ -138,8 +140,8 @@ func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
 		m[fMonthDay] = md
 	}
 	if sort >= 10000 {
-		s := sortKey(sort)
-		m[fMonth] = s[:4] + "-" + s[4:6]
+		k := sortKey(sort)
+		m[fMonth] = k[:4] + "-" + k[4:6]
 	}
 	if !full {
 		m[fNoDate] = "1"

@@ -17,6 +17,7 @@ type progress struct {
 	cur     int64 // bytes of the current file
 	read    int64 // of base+cur, parsed so far
 	indexed int64 // of base+cur, indexed so far
+	added   int   // articles committed before the group being indexed
 	out     ImportProgress
 }
 
@@ -49,6 +50,7 @@ func (p *progress) file(i int, name string, articles int) {
 	p.cur, p.read = p.sizes[i], p.base
 	p.out.FilesRead, p.out.Current, p.out.Articles = i, name, articles
 	p.out.Page, p.out.Pages = 0, 0
+	p.added = articles
 	p.send()
 }
 
@@ -61,12 +63,16 @@ func (p *progress) parsing(n int64) {
 	p.send()
 }
 
-// scanning reports the pages of a PDF or image read so far.
+// scanning reports the pages of a PDF or image read so far: reading them
+// (OCR above all) is what takes the time, so the bar moves with the pages.
 func (p *progress) scanning(done, total int) {
 	if p == nil {
 		return
 	}
 	p.out.Page, p.out.Pages = done, total
+	if total > 0 {
+		p.read = p.base + p.cur*int64(done)/int64(total)
+	}
 	p.send()
 }
 
@@ -77,6 +83,7 @@ func (p *progress) indexing(articles, of int) {
 	}
 	p.read = p.base + p.cur
 	p.indexed = p.read * int64(min(articles, of)) / int64(of)
+	p.out.Articles = p.added + articles
 	p.send()
 }
 

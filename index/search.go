@@ -448,11 +448,11 @@ func (l *Library) search(ctx context.Context, req *bleve.SearchRequest) (sr *ble
 // sortOrder is Bleve's sort for a result order; exact adds the date to the
 // score, to order equal scores newest first.
 func sortOrder(s Sort, exact bool) []string {
-	switch s {
+	switch s { // articles with no sort date (no year) last either way: Bleve puts missing values last
 	case NewestFirst:
-		return []string{"-" + fSortDate, "-_score"}
+		return []string{"-" + fSortDate, "-" + fMonthDay, "-_score"}
 	case OldestFirst:
-		return []string{fSortDate, "-_score"}
+		return []string{fSortDate, fMonthDay, "-_score"}
 	}
 	if exact {
 		return []string{"-_score", "-" + fSortDate}

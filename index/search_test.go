@@ -550,3 +550,43 @@ func TestSourceCopy(t *testing.T) {
 		t.Errorf("SourceCopy(nope) = %v, want ErrNotFound", err)
 	}
 }
+
+// TestDateOrderWithoutYears: articles whose date has no year come after all
+// dated ones, newest or oldest first, in order of month and day; those with
+// no date at all come last.
+func TestDateOrderWithoutYears(t *testing.T) {
+	l := openEmpty(t, t.TempDir())
+	defer l.Close()
+	in := t.TempDir()
+	pages := map[string]string{ // the file names carry no year
+		"a.txt": "本报讯（记者甲）3月5日，春耕开始，田间一片繁忙景象。\n",
+		"b.txt": "本报讯（记者乙）1月9日，春耕准备，农资供应充足有序。\n",
+		"c.txt": "本报讯（记者丙）12月1日，春耕总结，全年粮食稳产增收。\n",
+	}
+	var paths []string
+	for name, text := range pages {
+		p := filepath.Join(in, name)
+		os.WriteFile(p, []byte(text), 0o644)
+		paths = append(paths, p)
+	}
+	bulk := filepath.Join(in, "dated.jsonl")
+	os.WriteFile(bulk, []byte(`{"title":"甲","date":"2020-06-01","body":"春耕一"}`+"\n"+
+		`{"title":"乙","date":"2019-06-01","body":"春耕二"}`+"\n"+`{"title":"丙","body":"春耕三，没有日期"}`+"\n"), 0o644)
+	paths = append(paths, bulk)
+	if rep, err := l.Import(context.Background(), paths, ImportOptions{}); err != nil || rep.Added != 6 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	order := func(s Sort) string {
+		var dates []string
+		for _, h := range find(t, l, "春耕", SearchOptions{Sort: s}).Hits {
+			dates = append(dates, h.Date)
+		}
+		return strings.Join(dates, " ")
+	}
+	if got, want := order(NewestFirst), "2020-06-01 2019-06-01 --12-01 --03-05 --01-09 "; got != want {
+		t.Errorf("newest first: %q, want %q", got, want)
+	}
+	if got, want := order(OldestFirst), "2019-06-01 2020-06-01 --01-09 --03-05 --12-01 "; got != want {
+		t.Errorf("oldest first: %q, want %q", got, want)
+	}
+}
