@@ -294,7 +294,7 @@ func writeCompressed(path string, data []byte) error {
 	}
 	// Streamed with a bounded window: compressing a 90 MB file whole held
 	// about as much again in history buffers.
-	zw, err := zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+	zw, err := zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
 		zstd.WithWindowSize(4<<20), zstd.WithLowerEncoderMem(true))
 	if err == nil {
 		_, err = zw.Write(data)
