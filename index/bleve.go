@@ -77,6 +77,12 @@ func openEngine(dir string, n int, writable bool) (*engine, error) {
 		cfg := map[string]interface{}{"bolt_timeout": boltTimeout, "asyncErrorCallbackName": asyncErrors}
 		if !writable {
 			cfg["read_only"] = true
+		} else {
+			// Bleve's merger only joins small segments (up to 2,000 articles);
+			// the big merges are ours (compact), after an import, when its
+			// garbage is gone: a merge reads its segments whole through
+			// memory maps, and one during the import raised its peak memory.
+			cfg["scorchMergePlanOptions"] = map[string]interface{}{"maxSegmentSize": 4000}
 		}
 		clearAsync(p)
 		s, err := openShard(p, cfg)
@@ -143,7 +149,9 @@ func (e *engine) shardOf(id string) int {
 
 // search runs req over all shards, scored with statistics of them all.
 func (e *engine) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	if len(e.shards) > 1 {
+	// Global statistics for the scores, when there are scores: Bleve's alias
+	// finds nothing at all for an unscored search with them (v2.6.3).
+	if len(e.shards) > 1 && req.Score != "none" {
 		ctx = context.WithValue(ctx, search.SearchTypeKey, search.GlobalScoring)
 	}
 	return e.idx.SearchInContext(ctx, req)

@@ -73,6 +73,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opt ImportOptions)
 	// merging done over a library's life stays proportional to its size.
 	if rep.Added >= 1000 && rep.Added*4 >= l.Articles() && !rep.Canceled {
 		p.step("(optimising the index)", rep.Added)
+		// The merge reads the whole index through memory maps: give the
+		// import's garbage back to the system first, so the two do not add up.
+		debug.FreeOSMemory()
 		t0 := time.Now()
 		if err := l.engine().compact(ctx); err != nil {
 			trace("import: merging the index: %v", err) // the import stands, in more segments
@@ -329,7 +332,7 @@ const indexWorkers = 2
 // sends them, until done or ctx is done.
 func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []change) error {
 	var changes []change
-	size := 0
+	size, fed := 0, 0
 	send := func() error {
 		select {
 		case out <- changes:
@@ -363,8 +366,13 @@ func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []c
 				if err := send(); err != nil {
 					return err
 				}
+				if fed += batchText; fed >= 16<<20 {
+					s.release()
+					fed = 0
+				}
 			}
 		}
+		s.release()
 	}
 	if len(changes) == 0 {
 		return ctx.Err()
@@ -379,7 +387,7 @@ const batchText = 256 << 10
 
 // importMemory is the Go heap an import aims to stay under (a soft limit:
 // the collector works harder near it, it never fails an allocation).
-const importMemory = 320 << 20
+const importMemory = 256 << 20
 
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {

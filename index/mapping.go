@@ -27,10 +27,9 @@ const (
 	fReporter     = "reporter"     // reporters and photographer: reporter:
 	fPhotographer = "photographer" // photographer:
 	fNewspaper    = "newspaper"    // the paper's name: newspaper:
-	fName         = "name"         // each reporter's and photographer's name whole: the reporter facet
-	fSource       = "source"       // the source as displayed: its facet and filter
+	fFacet        = "facet"        // r:NAME for each reporter and photographer, s:SOURCE, m:2020-02: the facets
+	fSource       = "source"       // the source as displayed: its filter
 	fSourceID     = "sid"          // the source's ID: its articles, for a removal or a rollback
-	fMonth        = "month"        // 2020-02, from the article's date else the page's: the month facet
 	fSortDate     = "sd"           // 20200226, the article's full date else the page's: date order
 	fDate         = "date"         // the article's date (year known)
 	fPublished    = "published"    // the page's publication date
@@ -56,10 +55,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range []string{fTitle, fBody, fReporter, fPhotographer, fNewspaper} {
 		dm.AddFieldMappingsAt(f, textField())
 	}
-	for _, f := range []string{fName, fSource, fMonth, fSortDate, fMonthDay} {
+	for _, f := range []string{fFacet, fSortDate, fMonthDay} {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
-	for _, f := range []string{fSourceID, fNoDate} {
+	for _, f := range []string{fSource, fSourceID, fNoDate} {
 		dm.AddFieldMappingsAt(f, keywordField(false))
 	}
 	page := bleve.NewNumericFieldMapping()
@@ -89,18 +88,31 @@ func keywordField(docValues bool) *mapping.FieldMapping {
 	return f
 }
 
+// The prefixes of the facet field's values.
+const (
+	facetReporter = "r:"
+	facetSource   = "s:"
+	facetMonth    = "m:"
+)
+
 // indexDoc is what Bleve indexes of one article: its search forms (the
 // analyzer's fold is then a no-op) and the keys of its filters and facets.
 func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
+	source := displaySource(src, d)
 	m := map[string]interface{}{
 		fTitle:    string(t.Title),
 		fBody:     string(t.Body),
 		fSourceID: src.ID,
-		fSource:   displaySource(src, d),
+		fSource:   source,
 	}
+	// One field holds every facet's values: Bleve reads a field's doc values
+	// for each match it counts, and one field cost 40% less than three.
+	facets := []string{facetSource + source}
 	if r := strings.TrimSpace(d.Reporter + " " + d.Photographer); r != "" {
 		m[fReporter] = fold.String(r)
-		m[fName] = names(d.Reporter, d.Photographer)
+		for _, n := range names(d.Reporter, d.Photographer) {
+			facets = append(facets, facetReporter+n)
+		}
 	}
 	if d.Photographer != "" {
 		m[fPhotographer] = fold.String(d.Photographer)
@@ -141,8 +153,9 @@ func indexDoc(src Source, t *docText, d *storedDoc) map[string]interface{} {
 	}
 	if sort >= 10000 {
 		k := sortKey(sort)
-		m[fMonth] = k[:4] + "-" + k[4:6]
+		facets = append(facets, facetMonth+k[:4]+"-"+k[4:6])
 	}
+	m[fFacet] = facets
 	if !full {
 		m[fNoDate] = "1"
 	}

@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -393,13 +394,30 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) (*Results
 			return nil, err
 		}
 	}
+	// The facets are counted by a search of their own, unscored, beside the
+	// ranking one and the reading of its hits: on two cores the page waits
+	// for the longer of them, not for their sum.
+	var facets *Facets
+	var facetErr error
+	var wg sync.WaitGroup
+	if opt.Facets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := bleve.NewSearchRequestOptions(bqry, 0, 0, false)
+			req.Score = "none"
+			addFacets(req)
+			sr, err := l.search(ctx, req)
+			if facetErr = err; err == nil {
+				facets = facetsOf(sr)
+			}
+		}()
+	}
+	defer wg.Wait()
 	// One hit more on each side of the page, to see ties across its edges.
 	lead := min(opt.Offset, 1)
 	req := bleve.NewSearchRequestOptions(bqry, opt.Limit+1+lead, opt.Offset-lead, false)
 	req.SortBy(sortOrder(opt.Sort, false))
-	if opt.Facets {
-		addFacets(req)
-	}
 	sr, err := l.search(ctx, req)
 	if err != nil {
 		return nil, err
@@ -407,22 +425,25 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) (*Results
 	if opt.Sort == ByRelevance && tiedAtEdge(sr.Hits, lead, opt.Limit) {
 		// Equal scores across the page's edge: only Bleve's sort by date
 		// can tell which of them belong on this page.
-		req.Facets = nil
 		req.SortBy(sortOrder(opt.Sort, true))
-		facets := sr.Facets
 		if sr, err = l.search(ctx, req); err != nil {
 			return nil, err
 		}
-		sr.Facets = facets
 	}
 	res := &Results{Total: int(sr.Total), Hits: make([]Hit, 0, min(len(sr.Hits), opt.Limit))}
 	terms := highlightTerms(p)
-	for _, h := range sr.Hits[min(lead, len(sr.Hits)):min(lead+opt.Limit, len(sr.Hits))] {
-		hit, err := l.hit(h.ID, h.Score, terms)
-		if err != nil {
-			continue // a docs file damaged since the index was written; Open will notice
+	page := sr.Hits[min(lead, len(sr.Hits)):min(lead+opt.Limit, len(sr.Hits))]
+	hits := make([]Hit, len(page))
+	ok := make([]bool, len(page))
+	inParallel(len(page), func(i int, _ *[]byte) {
+		var err error
+		hits[i], err = l.hit(page[i].ID, page[i].Score, terms)
+		ok[i] = err == nil // else a docs file damaged since the index was written; Open will notice
+	})
+	for i := range hits {
+		if ok[i] {
+			res.Hits = append(res.Hits, hits[i])
 		}
-		res.Hits = append(res.Hits, hit)
 	}
 	if opt.Sort == ByRelevance {
 		// Ties newest first (Bleve breaks them by index order).
@@ -433,9 +454,11 @@ func (l *Library) run(ctx context.Context, p *plan, opt SearchOptions) (*Results
 			return cmp.Compare(dayOf(b.Date), dayOf(a.Date))
 		})
 	}
-	if opt.Facets {
-		res.Facets = facetsOf(sr)
+	wg.Wait()
+	if facetErr != nil {
+		return nil, facetErr
 	}
+	res.Facets = facets
 	return res, nil
 }
 
@@ -475,7 +498,6 @@ func tiedAtEdge(hits search.DocumentMatchCollection, lead, limit int) bool {
 // check against their text. The caller holds idxMu.
 func (l *Library) checked(ctx context.Context, p *plan, q bq.Query) (bq.Query, error) {
 	var wrong []string
-	var buf []byte
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 10000, from, false)
 		req.Score = "none"
@@ -483,12 +505,20 @@ func (l *Library) checked(ctx context.Context, p *plan, q bq.Query) (bq.Query, e
 		if err != nil {
 			return nil, err
 		}
-		for i, h := range sr.Hits {
+		fails := make([]bool, len(sr.Hits))
+		inParallel(len(sr.Hits), func(i int, buf *[]byte) {
 			if i%256 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
+				return
 			}
-			if ok, err := l.matches(h.ID, p, &buf); err != nil || !ok {
-				wrong = append(wrong, h.ID)
+			ok, err := l.matches(sr.Hits[i].ID, p, buf)
+			fails[i] = err != nil || !ok
+		})
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for i, f := range fails {
+			if f {
+				wrong = append(wrong, sr.Hits[i].ID)
 			}
 		}
 		from += len(sr.Hits)
@@ -580,44 +610,40 @@ func (l *Library) undated(ctx context.Context, parsed query.Node, opt SearchOpti
 	return int(sr.Total), nil
 }
 
-// The facets' sizes: the top reporters and sources, and every month.
-const (
-	facetTop    = 10
-	facetMonths = 1 << 20
-)
+// facetTop is how many reporters and sources the facets name.
+const facetTop = 10
 
+// addFacets counts the values of the facet field (see indexDoc) over all
+// the matches: every value, so that each kind's top values and every month
+// come back (Bleve ranks a terms facet's values by count, all kinds together).
 func addFacets(req *bleve.SearchRequest) {
-	// Asked for more than shown: with several shards each sends its own top
-	// values, and the alias adds them up.
-	req.AddFacet(fName, bleve.NewFacetRequest(fName, 5*facetTop))
-	req.AddFacet(fSource, bleve.NewFacetRequest(fSource, 5*facetTop))
-	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, facetMonths))
+	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, 1<<30))
 }
 
 func facetsOf(sr *bleve.SearchResult) *Facets {
 	f := &Facets{Reporter: []FacetCount{}, Month: []MonthCount{}, Source: []FacetCount{}}
-	top := func(name string) []FacetCount {
-		out := []FacetCount{}
-		if r := sr.Facets[name]; r != nil && r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				out = append(out, FacetCount{Name: t.Term, Count: t.Count})
+	if r := sr.Facets[fFacet]; r != nil && r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			switch v := t.Term[2:]; t.Term[:2] {
+			case facetReporter:
+				f.Reporter = append(f.Reporter, FacetCount{Name: v, Count: t.Count})
+			case facetSource:
+				f.Source = append(f.Source, FacetCount{Name: v, Count: t.Count})
+			case facetMonth:
+				f.Month = append(f.Month, MonthCount{Month: v, Count: t.Count})
 			}
 		}
-		slices.SortStableFunc(out, func(a, b FacetCount) int {
+	}
+	for _, fc := range []*[]FacetCount{&f.Reporter, &f.Source} {
+		slices.SortStableFunc(*fc, func(a, b FacetCount) int {
 			if a.Count != b.Count {
 				return cmp.Compare(b.Count, a.Count)
 			}
 			return cmp.Compare(a.Name, b.Name)
 		})
-		return out[:min(len(out), facetTop)]
+		*fc = (*fc)[:min(len(*fc), facetTop)]
 	}
-	f.Reporter, f.Source = top(fName), top(fSource)
-	if r := sr.Facets[fMonth]; r != nil && r.Terms != nil {
-		for _, t := range r.Terms.Terms() {
-			f.Month = append(f.Month, MonthCount{Month: t.Term, Count: t.Count})
-		}
-		sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Month < f.Month[j].Month })
-	}
+	sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Month < f.Month[j].Month })
 	return f
 }
 
@@ -654,8 +680,15 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 	if n > snippetWidth/4 {
 		from = n - snippetWidth/4
 	}
-	to := from + snippetWidth + 1     // one more, to know whether the text goes on
-	for utf8.RuneCount(t.Body) < to { // the window may reach into the next chunk
+	to := from + snippetWidth + 1 // one more, to know whether the text goes on
+	// The window may reach into the next chunk: decode until it holds to runes.
+	at, have := max(first, 0), n
+	for {
+		k, b := runesUpTo(t.Body[at:], to-have)
+		at, have = at+b, have+k
+		if have >= to {
+			break
+		}
 		if more, err := t.more(); err != nil || !more {
 			break
 		}
@@ -680,7 +713,7 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 		if err != nil {
 			return Hit{}, fmt.Errorf("%w: %v", errBadStore, err)
 		}
-		snip, snipSpans = snippetOf(window, from > 0, len(t.chunks) > 0 || utf8.RuneCount(t.Body) >= to, terms)
+		snip, snipSpans = snippetOf(window, from > 0, have >= to, terms)
 	}
 	_, title := spansFor(&Doc{Title: d.Title}, terms)
 	return Hit{
@@ -690,6 +723,47 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 		Photographer: d.Photographer, Published: d.Published, Page: atoi(d.Page), Section: d.Section,
 		Newspaper: newspaperOf(src, d), OCR: d.OCR,
 	}, nil
+}
+
+// inParallel calls f(i) for i in [0, n) on all cores, each goroutine with a
+// buffer of its own: reading the docs files of a page of hits, or of the
+// candidates to check, is most of a search, and one search at a time is
+// what a reader waits for.
+func inParallel(n int, f func(i int, buf *[]byte)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+3)/4)
+	if workers <= 1 {
+		var buf []byte
+		for i := range n {
+			f(i, &buf)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for i := w; i < n; i += workers {
+				f(i, &buf)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// runesUpTo counts the runes of b up to max, and the bytes they take.
+func runesUpTo(b []byte, max int) (runes, size int) {
+	for size < len(b) && runes < max {
+		if b[size] < utf8.RuneSelf {
+			size++
+		} else {
+			_, k := utf8.DecodeRune(b[size:])
+			size += k
+		}
+		runes++
+	}
+	return runes, size
 }
 
 // bufPool holds buffers for articles' search forms, which can be long.

@@ -44,7 +44,7 @@ import (
 const storeMagic = "BSD6"
 
 // formChunk is the size of the body's search form in one LZ4 block.
-const formChunk = 32 << 10
+const formChunk = 8 << 10
 
 const (
 	bodyDiff = 0

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package index
+
+func (r *storeReader) release() {}
