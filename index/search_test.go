@@ -590,3 +590,35 @@ func TestDateOrderWithoutYears(t *testing.T) {
 		t.Errorf("oldest first: %q, want %q", got, want)
 	}
 }
+
+// TestTwoShards: a library of two shards finds what one of one does:
+// checked candidates, totals, facets, the undated count, the same hits.
+// Not quite the same order: Bleve's pre-search shares the article count
+// and field lengths across shards, not each term's document frequency.
+func TestTwoShards(t *testing.T) {
+	one := openSample(t)
+	t.Setenv("BAOSOU_SHARDS", "2")
+	two := openSample(t)
+	if two.shards != 2 {
+		t.Fatalf("BAOSOU_SHARDS=2 made %d shards", two.shards)
+	}
+	for _, q := range []string{"疫情", "疫情防控工作", "王家鹏 -复工", "title:复工 OR 房地产", "郭树勋"} {
+		a := find(t, one, q, SearchOptions{Facets: true, From: "2020-02-25"})
+		b := find(t, two, q, SearchOptions{Facets: true, From: "2020-02-25"})
+		if a.Total != b.Total || a.Undated != b.Undated || fmt.Sprint(a.Facets) != fmt.Sprint(b.Facets) {
+			t.Errorf("%s: one shard %d (%d undated) %v, two %d (%d undated) %v", q, a.Total, a.Undated, a.Facets, b.Total, b.Undated, b.Facets)
+		}
+		var ida, idb []string
+		for i := range a.Hits {
+			ida = append(ida, a.Hits[i].ID[strings.LastIndexByte(a.Hits[i].ID, '-'):])
+		}
+		for i := range b.Hits {
+			idb = append(idb, b.Hits[i].ID[strings.LastIndexByte(b.Hits[i].ID, '-'):])
+		}
+		sort.Strings(ida)
+		sort.Strings(idb)
+		if strings.Join(ida, " ") != strings.Join(idb, " ") {
+			t.Errorf("%s: one shard finds %v, two %v", q, ida, idb)
+		}
+	}
+}
