@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode/utf8"
 
@@ -286,22 +287,29 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
+// copyEncoders compress source copies: streamed with a bounded window
+// (compressing a 90 MB file whole held about as much again in history
+// buffers), and kept for the next file (making one per file was half the
+// time of importing a small one).
+var copyEncoders = sync.Pool{New: func() any {
+	zw, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
+		zstd.WithWindowSize(4<<20), zstd.WithLowerEncoderMem(true))
+	return zw
+}}
+
 // writeCompressed writes a source copy (zstd) under path, whole or not at all.
 func writeCompressed(path string, data []byte) error {
 	f, err := os.Create(path + ".tmp")
 	if err != nil {
 		return writeError(err)
 	}
-	// Streamed with a bounded window: compressing a 90 MB file whole held
-	// about as much again in history buffers.
-	zw, err := zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
-		zstd.WithWindowSize(4<<20), zstd.WithLowerEncoderMem(true))
-	if err == nil {
-		_, err = zw.Write(data)
-		if cerr := zw.Close(); err == nil {
-			err = cerr
-		}
+	zw := copyEncoders.Get().(*zstd.Encoder)
+	zw.Reset(f)
+	_, err = zw.Write(data)
+	if cerr := zw.Close(); err == nil {
+		err = cerr
 	}
+	copyEncoders.Put(zw)
 	if err == nil {
 		err = f.Sync()
 	}
