@@ -78,80 +78,8 @@ func variantIfOne(form []rune, j, c int, r rune) int {
 }
 
 // Undiff rebuilds a text from its search form and its Diff.
-func Undiff(form string, diff []byte) (string, error) { return UndiffPrefix(form, diff, -1) }
-
-// UndiffPrefix is Undiff that stops once the text given back covers the
-// first max runes of the search form (all of it when max < 0).
-func UndiffPrefix(form string, diff []byte, max int) (string, error) {
-	out := make([]byte, 0, min(len(form)+len(form)/4, 1<<20))
-	if max < 0 {
-		max = math.MaxInt
-	}
-	j, b := 0, 0 // runes and bytes of form used
-	next := func() (uint64, bool) {
-		v, n := binary.Uvarint(diff)
-		if n <= 0 {
-			return 0, false
-		}
-		diff = diff[n:]
-		return v, true
-	}
-	// skip passes over n runes of form, copying them.
-	skip := func(n uint64) bool {
-		start := b
-		for ; n > 0; n-- {
-			if b >= len(form) {
-				return false
-			}
-			if form[b] < utf8.RuneSelf {
-				b++
-			} else {
-				_, size := utf8.DecodeRuneInString(form[b:])
-				b += size
-			}
-			j++
-		}
-		out = append(out, form[start:b]...)
-		return true
-	}
-	for len(diff) > 0 && j < max {
-		gap, ok := next()
-		if !ok || !skip(gap) {
-			return "", ErrDiff
-		}
-		code, ok := next()
-		if !ok {
-			return "", ErrDiff
-		}
-		if code%2 == 0 {
-			if b >= len(form) {
-				return "", ErrDiff
-			}
-			f, size := utf8.DecodeRuneInString(form[b:])
-			v := variants(f)
-			if code/2 >= uint64(len(v)) {
-				return "", ErrDiff
-			}
-			out = append(out, v[code/2].f...)
-			b += size
-			j++
-			continue
-		}
-		r, ok := next()
-		if !ok || r > utf8.MaxRune {
-			return "", ErrDiff
-		}
-		out = utf8.AppendRune(out, rune(r))
-		start := b
-		if !skip(code / 2) {
-			return "", ErrDiff
-		}
-		out = out[:len(out)-(b-start)] // those form runes came from r, already written
-	}
-	if j < max {
-		out = append(out, form[b:]...)
-	}
-	return string(out), nil
+func Undiff(form string, diff []byte) (string, error) {
+	return undiff(form, diff, 0, math.MaxInt, true)
 }
 
 // UndiffRange rebuilds only the part of a text that gives runes [from, to)
@@ -160,10 +88,19 @@ func UndiffPrefix(form string, diff []byte, max int) (string, error) {
 // White space dropped between two runes of the window is kept; a rune that
 // gave several runes of search form is kept when any of them is in it.
 func UndiffRange(form string, diff []byte, from, to int) (string, error) {
+	return undiff(form, diff, from, to, false)
+}
+
+// undiff implements Undiff and UndiffRange: with whole, also the runes that
+// gave no search form before the first rune or after the last.
+func undiff(form string, diff []byte, from, to int, whole bool) (string, error) {
 	if from >= to {
 		return "", nil
 	}
 	var out []byte
+	if whole {
+		out = make([]byte, 0, min(len(form)+len(form)/4, 1<<20))
+	}
 	j, b := 0, 0 // runes and bytes of form used
 	next := func() (uint64, bool) {
 		v, n := binary.Uvarint(diff)
@@ -225,7 +162,8 @@ func UndiffRange(form string, diff []byte, from, to int) (string, error) {
 		}
 		c := int(code / 2)
 		// r gave runes [j, j+c) of the form; none (c == 0) when it was dropped.
-		if c == 0 && j > from && b < len(form) || c > 0 && j+c > from {
+		inside := j > from && b < len(form)
+		if c == 0 && (whole || inside) || c > 0 && j+c > from {
 			out = utf8.AppendRune(out, rune(r))
 		}
 		for ; c > 0; c-- {
@@ -237,8 +175,12 @@ func UndiffRange(form string, diff []byte, from, to int) (string, error) {
 			j++
 		}
 	}
-	if j < to {
-		skip(uint64(to - j)) // the rest is as its search form; false at its end is fine
+	switch {
+	case j >= to:
+	case whole:
+		out = append(out, form[b:]...) // the rest is its own search form
+	default:
+		skip(uint64(to - j)) // stops at the form's end, which is fine
 	}
 	return string(out), nil
 }
