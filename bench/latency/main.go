@@ -10,14 +10,13 @@
 package main
 
 import (
-	"bufio"
+	"baosou/bench/queries"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"baosou/index"
@@ -55,7 +54,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	qs, err := readQueries(*qfile)
+	qs, err := queries.Read(*qfile)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "latency:", err)
 		os.Exit(1)
@@ -69,27 +68,6 @@ func main() {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	enc.Encode(rep)
-}
-
-func readQueries(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var qs []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if i := strings.LastIndexByte(line, '\t'); i >= 0 {
-			line = line[i+1:]
-		}
-		qs = append(qs, line)
-	}
-	return qs, sc.Err()
 }
 
 func measure(dir string, qs []string, n, warm int, opt index.SearchOptions) (*report, error) {

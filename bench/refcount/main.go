@@ -8,6 +8,7 @@
 package main
 
 import (
+	"baosou/bench/queries"
 	"bufio"
 	"encoding/json"
 	"fmt"
@@ -32,7 +33,7 @@ func main() {
 }
 
 func run(corpus, qfile string) error {
-	qs, err := readQueries(qfile)
+	qs, err := queries.Read(qfile)
 	if err != nil {
 		return err
 	}
@@ -112,22 +113,4 @@ func match(n query.Node, d *doc) bool {
 		return false
 	}
 	return true // a date range: the corpus's dates are not queried
-}
-
-func readQueries(path string) ([]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var qs []string
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if i := strings.LastIndexByte(line, '\t'); i >= 0 {
-			line = line[i+1:]
-		}
-		qs = append(qs, line)
-	}
-	return qs, nil
 }

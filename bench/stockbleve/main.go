@@ -11,6 +11,7 @@
 package main
 
 import (
+	"baosou/bench/queries"
 	"bufio"
 	"context"
 	"encoding/json"
@@ -85,13 +86,13 @@ type result struct {
 	MedianMS float64 `json:"median_ms"`
 }
 
-func search(dir, queries string, runs int) error {
+func search(dir, list string, runs int) error {
 	idx, err := bleve.Open(dir)
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
-	qs, err := readQueries(queries)
+	qs, err := queries.Read(list)
 	if err != nil {
 		return err
 	}
@@ -122,22 +123,4 @@ func search(dir, queries string, runs int) error {
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-func readQueries(path string) ([]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var qs []string
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if i := strings.LastIndexByte(line, '\t'); i >= 0 {
-			line = line[i+1:]
-		}
-		qs = append(qs, line)
-	}
-	return qs, nil
 }
