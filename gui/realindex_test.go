@@ -383,13 +383,14 @@ func TestScanAndNameCodesWorded(t *testing.T) {
 	check(en)
 }
 
-// An article found by a field (摄影:, date:) alone does not say "no match
-// in the text" as if something went wrong.
+// An article found by a field (date:) alone does not say "no match in the
+// text" as if something went wrong; a photographer's name is marked in the
+// caption's credit (本报记者 郭树勋 摄).
 func TestFieldMatchSaysSo(t *testing.T) {
 	u, _ := newTestUI(t, openLibrary(t))
 	importNow(t, u, writeFile(t, t.TempDir(), "jz-0228.txt", mastheadPage))
 	for q, want := range map[string]string{
-		"摄影:郭树勋":     "按记者、日期等信息找到",
+		"摄影:郭树勋":     "第 1 / 1 处",
 		"date:02-24": "按记者、日期等信息找到",
 		"口罩 page:3":  "第 1 / 2 处",
 		"火箭 OR 版:3":  "正文无匹配", // it could have matched the text
