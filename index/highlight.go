@@ -24,6 +24,7 @@ const snippetWidth = 80
 // hlTerm is one positive term of a query and where it is highlighted.
 type hlTerm struct {
 	form            []rune
+	needle          []byte // form as UTF-8
 	inTitle, inBody bool
 }
 
@@ -52,7 +53,7 @@ func highlightTerms(p *plan) []hlTerm {
 			// prints it, in the byline or the photo's credit.
 			if !neg && p.needles[n] != nil {
 				byline := n.Field == "reporter" || n.Field == "photographer"
-				out = append(out, hlTerm{form: []rune(string(p.needles[n])), inTitle: n.Field == "" || n.Field == "title",
+				out = append(out, hlTerm{form: []rune(string(p.needles[n])), needle: p.needles[n], inTitle: n.Field == "" || n.Field == "title",
 					inBody: n.Field == "" || byline})
 			}
 		case *query.Not:

@@ -342,7 +342,7 @@ func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []c
 			return ctx.Err()
 		}
 	}
-	var buf []byte
+	var buf, metaBuf []byte
 	for _, src := range srcs {
 		s, err := l.store(src.ID)
 		if err != nil {
@@ -356,7 +356,7 @@ func (l *Library) feedBatches(ctx context.Context, srcs []Source, out chan<- []c
 				err = t.whole()
 			}
 			if err == nil {
-				_, _, err = s.meta(i, &d)
+				_, metaBuf, _, err = s.meta(i, &d, metaBuf)
 			}
 			if err != nil {
 				return fmt.Errorf("cannot read the articles of %s: %w", src.Name, err)

@@ -665,7 +665,7 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 	var needles [][]byte
 	for _, h := range terms {
 		if h.inBody {
-			needles = append(needles, []byte(string(h.form)))
+			needles = append(needles, h.needle)
 		}
 	}
 	first, err := t.find(needles)
@@ -694,7 +694,10 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 		}
 	}
 	d := &storedDoc{}
-	body, plain, err := s.meta(i, d)
+	mbuf := bufPool.Get().(*[]byte)
+	defer bufPool.Put(mbuf)
+	body, mb, plain, err := s.meta(i, d, *mbuf)
+	*mbuf = mb[:0]
 	if err != nil {
 		return Hit{}, err
 	}

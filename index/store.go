@@ -417,27 +417,28 @@ func (t *docText) find(needles [][]byte) (int, error) {
 
 // meta decodes the displayed article of record i but its body, and returns
 // what gives the body back: a fold.Diff against the body's search form, or
-// the body itself (plain).
-func (r *storeReader) meta(i int, d *storedDoc) (body []byte, plain bool, err error) {
+// the body itself (plain). It decodes into buf (grown as needed and
+// returned), where body points.
+func (r *storeReader) meta(i int, d *storedDoc, buf []byte) (body, out []byte, plain bool, err error) {
 	_, _, _, doc, err := r.record(i)
 	if err != nil {
-		return nil, false, err
+		return nil, buf, false, err
 	}
-	meta, err := zdec.DecodeAll(doc, nil)
+	meta, err := zdec.DecodeAll(doc, buf[:0])
 	if err != nil {
-		return nil, false, fmt.Errorf("%w: %v", errBadStore, err)
+		return nil, buf, false, fmt.Errorf("%w: %v", errBadStore, err)
 	}
 	rest, err := d.unmarshal(meta)
 	if err != nil || len(rest) == 0 {
-		return nil, false, fmt.Errorf("%w: %v", errBadStore, err)
+		return nil, meta, false, fmt.Errorf("%w: %v", errBadStore, err)
 	}
 	switch rest[0] {
 	case bodyText:
-		return rest[1:], true, nil
+		return rest[1:], meta, true, nil
 	case bodyDiff:
-		return rest[1:], false, nil
+		return rest[1:], meta, false, nil
 	}
-	return nil, false, errBadStore
+	return nil, meta, false, errBadStore
 }
 
 // read decodes the search forms of record i into buf (grown as needed and
@@ -451,7 +452,7 @@ func (r *storeReader) read(i int, buf []byte, d *storedDoc) (t docText, out []by
 	if err != nil || d == nil {
 		return t, buf, err
 	}
-	body, plain, err := r.meta(i, d)
+	body, _, plain, err := r.meta(i, d, nil)
 	switch {
 	case err != nil:
 	case plain:
