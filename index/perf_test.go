@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -51,6 +53,50 @@ func BenchmarkImportCorpus(b *testing.B) {
 			b.Fatal(err, rep.Failed)
 		}
 		l.Close()
+	}
+}
+
+// BenchmarkImportSmallFiles imports a folder of 1000 one-article pages into
+// a new library: the cost of a file (ns/op ÷ 1000), source copy and commit
+// included.
+func BenchmarkImportSmallFiles(b *testing.B) {
+	const n = 1000
+	in := b.TempDir()
+	writeSmallPages(b, in, n, 1)
+	for b.Loop() {
+		l, err := OpenWith(b.TempDir(), Options{NoSample: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := l.Import(context.Background(), []string{in}, ImportOptions{})
+		if err != nil || len(rep.Failed) > 0 || l.Articles() != n {
+			b.Fatal(err, rep.Failed, l.Articles())
+		}
+		l.Close()
+	}
+}
+
+// BenchmarkLongQueries searches the sample library with the longest queries
+// of TestHostileQueries: README promises they answer in milliseconds.
+func BenchmarkLongQueries(b *testing.B) {
+	l, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	rng := rand.New(rand.NewPCG(1, 10))
+	for _, q := range []struct{ name, q string }{
+		{"10000 Han characters", relWords(rng, 10000)},
+		{"5000 one-character terms", strings.Join(strings.Split(relWords(rng, 5000), ""), " ")},
+		{"10000 characters of ORs", strings.Repeat("疫 OR ", 1666) + "疫"},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := l.Search(context.Background(), q.q, SearchOptions{Limit: 20, Facets: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
