@@ -31,9 +31,9 @@ func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
 	defer stop()
 	rep, err := lib.Import(ctx, f.args, index.ImportOptions{Year: f.year, Progress: func(p index.ImportProgress) {
 		if p.Current != "" && p.FilesRead >= p.FilesTotal {
-			fmt.Fprintf(stderr, "%d articles imported %s\n", p.Articles, p.Current)
+			fmt.Fprintf(stderr, "%s imported %s\n", nArticles(p.Articles), p.Current)
 		} else if p.Current != "" {
-			fmt.Fprintf(stderr, "[%d/%d] %s (%d articles saved so far)\n", p.FilesRead+1, p.FilesTotal, p.Current, p.Articles)
+			fmt.Fprintf(stderr, "[%d/%d] %s (%s saved so far)\n", p.FilesRead+1, p.FilesTotal, p.Current, nArticles(p.Articles))
 		}
 	}})
 	if err != nil {
@@ -54,11 +54,19 @@ func cmdImport(f *cmdFlags, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// nArticles is "1 article" or "n articles".
+func nArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
 func printReport(w io.Writer, rep index.ImportReport) {
-	fmt.Fprintf(w, "%d articles added from %d new source(s); %d duplicate article(s) and %d file(s) already imported skipped; %d file(s) failed.\n",
-		rep.Added, len(rep.Sources), rep.Duplicates, rep.DuplicateFiles, len(rep.Failed))
+	fmt.Fprintf(w, "%s added from %d new source(s); %d duplicate article(s) and %d file(s) already imported skipped; %d file(s) failed.\n",
+		nArticles(rep.Added), len(rep.Sources), rep.Duplicates, rep.DuplicateFiles, len(rep.Failed))
 	for _, s := range rep.Sources {
-		fmt.Fprintf(w, "  added   %s  %s (%d articles, %s)\n", s.ID, s.Name, s.Articles, s.Encoding)
+		fmt.Fprintf(w, "  added   %s  %s (%s, %s)\n", s.ID, s.Name, nArticles(s.Articles), s.Encoding)
 	}
 	for _, e := range rep.Failed {
 		fmt.Fprintf(w, "  failed  %s: %s\n", e.Path, e.Err)
@@ -433,7 +441,7 @@ func cmdSources(f *cmdFlags, stdout, stderr io.Writer) int {
 		writeJSON(stdout, srcs)
 		return 0
 	}
-	fmt.Fprintf(stdout, "%d source(s), %d articles in %s\n", len(srcs), lib.Articles(), lib.Dir())
+	fmt.Fprintf(stdout, "%d source(s), %s in %s\n", len(srcs), nArticles(lib.Articles()), lib.Dir())
 	for _, s := range srcs {
 		var known []string
 		if s.Year != 0 {
@@ -540,6 +548,6 @@ func cmdReindex(f *cmdFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baosou reindex: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "reindexed %d articles from %d source(s)\n", lib.Articles(), len(lib.Sources()))
+	fmt.Fprintf(stdout, "reindexed %s from %d source(s)\n", nArticles(lib.Articles()), len(lib.Sources()))
 	return 0
 }

@@ -121,7 +121,7 @@ not json
 	if code != 1 {
 		t.Errorf("import with failures: exit %d, want 1\n%s%s", code, out, errs)
 	}
-	for _, want := range []string{"3 articles added", "image.txt", "missing.txt: no such file", "GB18030"} {
+	for _, want := range []string{"3 articles added", "(1 article, GB18030)", "image.txt", "missing.txt: no such file"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import summary lacks %q:\n%s", want, out)
 		}
