@@ -731,7 +731,9 @@ func (l *Library) hit(id string, score float64, terms []hlTerm) (Hit, error) {
 // inParallel calls f(i) for i in [0, n) on all cores, each goroutine with a
 // buffer of its own: reading the docs files of a page of hits, or of the
 // candidates to check, is most of a search, and one search at a time is
-// what a reader waits for.
+// what a reader waits for. A check takes its buffer from here, not from
+// bufPool: one buffer reused for all of a goroutine's candidates made
+// 的时候 (thousands of them) 2.9 ms against 4.6 through the pool.
 func inParallel(n int, f func(i int, buf *[]byte)) {
 	workers := min(runtime.GOMAXPROCS(0), (n+3)/4)
 	if workers <= 1 {
