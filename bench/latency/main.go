@@ -10,7 +10,6 @@
 package main
 
 import (
-	"baosou/bench/queries"
 	"context"
 	"encoding/json"
 	"flag"
@@ -19,6 +18,7 @@ import (
 	"slices"
 	"time"
 
+	"baosou/bench/queries"
 	"baosou/index"
 )
 

@@ -8,13 +8,13 @@
 package main
 
 import (
-	"baosou/bench/queries"
 	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
 
+	"baosou/bench/queries"
 	"baosou/index/fold"
 	"baosou/index/query"
 )

@@ -11,7 +11,6 @@
 package main
 
 import (
-	"baosou/bench/queries"
 	"bufio"
 	"context"
 	"encoding/json"
@@ -25,6 +24,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"baosou/bench/queries"
 )
 
 func main() {
