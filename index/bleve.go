@@ -78,7 +78,7 @@ func openEngine(dir string, n int, writable bool) (*engine, error) {
 		if !writable {
 			cfg["read_only"] = true
 		} else {
-			// Bleve's merger only joins small segments (up to 2,000 articles);
+			// Bleve's merger only joins small segments (into ones of up to 4,000 articles);
 			// the big merges are ours (compact), after an import, when its
 			// garbage is gone: a merge reads its segments whole through
 			// memory maps, and one during the import raised its peak memory.
