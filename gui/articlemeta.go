@@ -1,11 +1,11 @@
 package gui
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"baosou/index"
+	"baosou/index/article"
 	"baosou/index/cite"
 )
 
@@ -122,16 +122,10 @@ func derivedFrom(doc *index.Doc) string {
 	case title == "":
 	case doc.Kind == "caption" && (strings.Contains(body, "图为"+compact) || strings.Contains(body, "圖為"+compact)):
 		return "detail.derivedPhoto"
-	case title == fileStem(doc.Source) || title == doc.Source:
+	case title == article.FileStem(doc.Source) || title == doc.Source:
 		return "detail.derivedFile"
 	}
 	return "detail.derivedFirst"
-}
-
-// fileStem is a file's name without its folder and extension.
-func fileStem(name string) string {
-	base := filepath.Base(name)
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // nameDates words a file-name warning's Detail ("date=2020-02-28 page=3",

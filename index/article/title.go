@@ -36,8 +36,12 @@ func (p *page) derive(paras []string, caption bool) string {
 }
 
 // baseName is the file name without directory and extension.
-func (p *page) baseName() string {
-	base := filepath.Base(strings.ReplaceAll(p.opt.Name, "\\", "/"))
+func (p *page) baseName() string { return FileStem(p.opt.Name) }
+
+// FileStem is a file's name without its folder (either slash) and
+// extension: what a page without any headline is titled.
+func FileStem(name string) string {
+	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	if base == "." || base == "/" {
 		return ""
 	}
