@@ -31,8 +31,8 @@
 #   MAKE_CORPUS=path of make-corpus.sh
 # Needs: go, python3 (sqlite3 with FTS5), rg (ripgrep), /usr/bin/time (GNU time),
 #   pdftotext/pdfinfo (poppler-utils); tesseract with chi_sim for OCR=1.
-# Takes about 15 minutes of both cores on 2 cores at the defaults; OCR=1 adds
-# about 3 (one OCR page is a minute), STOCK_SCALES="25 100" several more. Run
+# Takes about 10 minutes of both cores on 2 cores at the defaults; OCR=1 adds
+# about 4 (one OCR page is a minute), STOCK_SCALES="25 100" several more. Run
 # it on a quiet machine: the figures are compared across the run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
